@@ -1,0 +1,2 @@
+/** The database: connection pool, migrations from db/, named SQL queries, transactions. */
+package org.mailroom.db;

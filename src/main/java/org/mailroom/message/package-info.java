@@ -1,0 +1,2 @@
+/** The MIME message of a campaign: encoded once, personalised per reader by splicing a few values into prepared bytes. */
+package org.mailroom.message;
