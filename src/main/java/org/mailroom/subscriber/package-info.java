@@ -1,0 +1,2 @@
+/** The list: subscribers and their consent, signed tokens, double opt-in, unsubscribe, import and export. */
+package org.mailroom.subscriber;
