@@ -88,8 +88,9 @@ public final class MailboxPoller {
         return f;
     }
 
+    /** The bytes as stored. Not getSize(): it makes IMAP servers parse the message, which fails on broken MIME. */
     private static byte[] raw(Message m) throws IOException, MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         m.writeTo(out);
         return out.toByteArray();
     }
