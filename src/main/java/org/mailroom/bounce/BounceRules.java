@@ -4,6 +4,10 @@ import org.mailroom.config.Config;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a bounce does to a subscriber. A hard bounce makes a reader still on the list {@code bounced} at
@@ -32,6 +36,20 @@ public final class BounceRules implements BounceRecorder {
     @Override
     public Outcome record(Bounce bounce) {
         return store.database().inTransaction(c -> record(c, bounce));
+    }
+
+    /**
+     * Records the bounces of one report (a provider's event) once: a report id seen before records nothing
+     * and answers empty, so a provider retrying its delivery changes nothing. A null id records always.
+     */
+    public Optional<List<Outcome>> recordOnce(String reportId, List<Bounce> bounces, Instant now) {
+        return store.database().inTransaction(c -> {
+            if (reportId != null && store.seen(c, reportId) != null) return Optional.empty();
+            List<Outcome> out = new ArrayList<>();
+            for (Bounce b : bounces) out.add(record(c, b));
+            if (reportId != null) store.markSeen(c, reportId, "bounce", now);
+            return Optional.of(out);
+        });
     }
 
     /** Records inside the caller's transaction (the mailbox poller's, with the report's seen mark). */
