@@ -44,4 +44,10 @@ public final class BouncePollJob implements Job {
             .build();
         scheduler.scheduleJob(job, Set.of(trigger), true);
     }
+
+    /** Removes the schedule (the mailbox setting was emptied): the JDBC job store would otherwise keep firing it. */
+    public static void unregister(Scheduler scheduler) throws SchedulerException {
+        scheduler.deleteJob(KEY);
+        scheduler.getContext().remove(CONTEXT_KEY);
+    }
 }
