@@ -48,7 +48,7 @@ public final class MailboxPoller {
             store.connect(url.host(), url.port(), url.user(), url.password());
             Folder inbox = store.getFolder(url.folder());
             inbox.open(Folder.READ_WRITE);
-            Folder processed = url.isImap() ? processedFolder(store) : null;
+            Folder processed = url.isImap() ? processedFolder(store) : null; // POP3 has no folders: delete
             Summary s = drain(inbox, processed);
             inbox.close(true); // expunges what was moved (IMAP) or deletes it (POP3 deletes at QUIT)
             return s;
@@ -80,12 +80,21 @@ public final class MailboxPoller {
 
     /**
      * Copy then flag \Deleted rather than IMAP MOVE: every server has COPY, and a crash between the two
-     * leaves a seen message in INBOX that the next poll moves again, never one that is lost.
+     * leaves a seen message in INBOX that the next poll moves again, never one that is lost. Servers that
+     * allow folders only below INBOX get {@code INBOX.Processed}; where no folder can be made, handled
+     * reports are only deleted (they are in the database already).
      */
-    private static Folder processedFolder(Store store) throws MessagingException {
-        Folder f = store.getFolder(PROCESSED);
-        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) throw new MessagingException("cannot create folder " + PROCESSED);
-        return f;
+    private Folder processedFolder(Store store) throws MessagingException {
+        Folder inbox = store.getFolder("INBOX");
+        for (Folder f : new Folder[] {store.getFolder(PROCESSED), inbox.getFolder(PROCESSED)}) {
+            try {
+                if (f.exists() || f.create(Folder.HOLDS_MESSAGES)) return f;
+            } catch (MessagingException e) {
+                log.debug("bounce mailbox {}: cannot create {}: {}", url, f.getFullName(), safeMessage(e));
+            }
+        }
+        log.warn("bounce mailbox {}: no folder {} can be created; handled reports are deleted instead of moved", url, PROCESSED);
+        return null;
     }
 
     /** The bytes as stored. Not getSize(): it makes IMAP servers parse the message, which fails on broken MIME. */
