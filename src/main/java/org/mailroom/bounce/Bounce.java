@@ -21,8 +21,4 @@ public record Bounce(Long subscriberId, String email, Long campaignId, BounceTyp
         if (type == null || source == null || receivedAt == null) throw new IllegalArgumentException("a bounce needs a type, a source and a time");
         if (subscriberId == null && (email == null || email.isBlank())) throw new IllegalArgumentException("a bounce needs a subscriber id or an address");
     }
-
-    Bounce withReportId(String id) {
-        return new Bounce(subscriberId, email, campaignId, type, status, reason, source, receivedAt, id);
-    }
 }
