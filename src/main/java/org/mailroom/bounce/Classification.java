@@ -1,0 +1,20 @@
+package org.mailroom.bounce;
+
+import java.util.List;
+
+/** What the parser made of one message from the bounce mailbox. */
+public sealed interface Classification {
+    /** One or more bounces or complaints, one per failed recipient. */
+    record Bounces(List<Bounce> bounces) implements Classification {
+        public Bounces {
+            bounces = List.copyOf(bounces);
+            if (bounces.isEmpty()) throw new IllegalArgumentException("no bounces");
+        }
+    }
+
+    /** Not about deliverability (an out-of-office reply, a success DSN): counted, not kept. */
+    record Ignored(String why) implements Classification {}
+
+    /** Not understood: kept whole for the operator, never dropped. */
+    record Unrecognised(String why) implements Classification {}
+}
