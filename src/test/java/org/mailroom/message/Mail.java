@@ -88,6 +88,13 @@ final class Mail {
         return content.replace(PH, token).replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
 
+    /** Lone surrogates cannot be encoded in UTF-8 (they become '?'), so generated strings drop them. */
+    static String withoutLoneSurrogates(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(c -> c < 0xD800 || c > 0xDFFF).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
     static String ascii(byte[] b) {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
