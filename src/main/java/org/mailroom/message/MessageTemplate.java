@@ -28,29 +28,54 @@ public final class MessageTemplate {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final PreparedMessage prepared;
+    private final Clock clock;
     private final DateHeader date;
+    private final DkimSigner dkim;
+    private final DkimBody dkimBody;
+    /** How many tokens are in the headers (List-Unsubscribe); the others are in the body. */
+    private final int headerTokens;
 
-    private MessageTemplate(PreparedMessage prepared, Clock clock) {
+    private MessageTemplate(PreparedMessage prepared, Clock clock, DkimSigner dkim) {
         this.prepared = prepared;
+        this.clock = clock;
         this.date = new DateHeader(clock);
+        this.dkim = dkim;
+        int n = 0;
+        while (n < prepared.tokens().length && prepared.tokens()[n] < prepared.headerEnd()) n++;
+        this.headerTokens = n;
+        int[] bodyTokens = java.util.Arrays.copyOfRange(prepared.tokens(), n, prepared.tokens().length);
+        this.dkimBody = dkim == null ? null
+            : new DkimBody(prepared.bytes(), prepared.headerEnd() + 2, prepared.bytes().length, bodyTokens);
     }
 
     public static MessageTemplate prepare(EmailContent content, MessageSettings settings) {
-        return prepare(content, settings, Clock.systemUTC());
+        return prepare(content, settings, Clock.systemUTC(), null);
     }
 
     /** As {@link #prepare(EmailContent, MessageSettings)}, with the clock that dates each message. */
     public static MessageTemplate prepare(EmailContent content, MessageSettings settings, Clock clock) {
-        return new MessageTemplate(PreparedMessage.of(content, settings), clock);
+        return prepare(content, settings, clock, null);
+    }
+
+    /** As {@link #prepare(EmailContent, MessageSettings)}, each message DKIM-signed when {@code dkim} is not null. */
+    public static MessageTemplate prepare(EmailContent content, MessageSettings settings, DkimSigner dkim) {
+        return prepare(content, settings, Clock.systemUTC(), dkim);
+    }
+
+    /** The full form: the clock dates each message (Date header, DKIM t=); {@code dkim} may be null. */
+    public static MessageTemplate prepare(EmailContent content, MessageSettings settings, Clock clock, DkimSigner dkim) {
+        return new MessageTemplate(PreparedMessage.of(content, settings), clock, dkim);
     }
 
     /** The reader's whole message, a new array. */
     public byte[] personalize(Recipient r) {
         Scratch s = head(r);
         byte[] fixed = prepared.bytes();
-        int h = s.head.len;
+        int d = s.dkim.len;
+        int h = d + s.head.len;
         byte[] out = new byte[h + fixed.length];
-        System.arraycopy(s.head.buf, 0, out, 0, h);
+        System.arraycopy(s.dkim.buf, 0, out, 0, d);
+        System.arraycopy(s.head.buf, 0, out, d, s.head.len);
         System.arraycopy(fixed, 0, out, h, fixed.length);
         for (int off : prepared.tokens()) System.arraycopy(s.token, 0, out, h + off, TOKEN_LENGTH);
         return out;
@@ -60,6 +85,7 @@ public final class MessageTemplate {
     public void writeTo(Recipient r, OutputStream out) throws IOException {
         Scratch s = head(r);
         byte[] fixed = prepared.bytes();
+        out.write(s.dkim.buf, 0, s.dkim.len);
         out.write(s.head.buf, 0, s.head.len);
         int from = 0;
         for (int off : prepared.tokens()) {
@@ -68,6 +94,11 @@ public final class MessageTemplate {
             from = off + TOKEN_LENGTH;
         }
         out.write(fixed, from, fixed.length - from);
+    }
+
+    /** Bytes of the body that DKIM hashes per reader: from the first token on (0 without DKIM). */
+    public int dkimBytesHashedPerReader() {
+        return dkimBody == null ? 0 : dkimBody.bytesHashedPerReader();
     }
 
     /** The size in bytes of every reader's message but for its personal headers (a few hundred bytes). */
@@ -88,7 +119,20 @@ public final class MessageTemplate {
         head.put(date.line());
         Headers.address(head, "To", r.name(), r.email());
         head.ascii("Message-ID: <").ascii(r.messageId()).ascii(">\r\n");
+        s.dkim.reset();
+        if (dkim != null) sign(s);
         return s;
+    }
+
+    /** The DKIM-Signature of this reader's message: over the header block as sent, and the body with the token. */
+    private void sign(Scratch s) {
+        ByteSink all = s.headers;
+        all.reset();
+        all.put(s.head.buf, 0, s.head.len);
+        int base = all.len;
+        all.put(prepared.bytes(), 0, prepared.headerEnd());
+        for (int i = 0; i < headerTokens; i++) System.arraycopy(s.token, 0, all.buf, base + prepared.tokens()[i], TOKEN_LENGTH);
+        dkim.header(all.buf, all.len, dkimBody.hash(s.token), Math.floorDiv(clock.millis(), 1000), s.dkim);
     }
 
     /** A token is exactly 43 base64url characters: anything else could break a line or a URL. */
@@ -106,6 +150,8 @@ public final class MessageTemplate {
 
     private static final class Scratch {
         final ByteSink head = new ByteSink(512);
+        final ByteSink dkim = new ByteSink(1024);
+        final ByteSink headers = new ByteSink(2048);
         final byte[] token = new byte[TOKEN_LENGTH];
     }
 }
