@@ -4,6 +4,7 @@ import org.mailroom.issue.EmailContent;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 
 /**
@@ -70,15 +71,32 @@ public final class MessageTemplate {
     /** The reader's whole message, a new array. */
     public byte[] personalize(Recipient r) {
         Scratch s = head(r);
+        byte[] out = new byte[s.dkim.len + s.head.len + prepared.bytes().length];
+        copy(s, out, 0);
+        return out;
+    }
+
+    /**
+     * The reader's message in {@code reuse} when it is large enough (else in a new buffer), from position 0 and
+     * flipped for reading: a sender that keeps one buffer per connection allocates nothing per message.
+     */
+    public ByteBuffer personalize(Recipient r, ByteBuffer reuse) {
+        Scratch s = head(r);
+        int size = s.dkim.len + s.head.len + prepared.bytes().length;
+        ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse : ByteBuffer.allocate(size + 4096);
+        b.clear();
+        copy(s, b.array(), b.arrayOffset());
+        b.limit(size);
+        return b;
+    }
+
+    private void copy(Scratch s, byte[] out, int at) {
         byte[] fixed = prepared.bytes();
-        int d = s.dkim.len;
-        int h = d + s.head.len;
-        byte[] out = new byte[h + fixed.length];
-        System.arraycopy(s.dkim.buf, 0, out, 0, d);
-        System.arraycopy(s.head.buf, 0, out, d, s.head.len);
+        System.arraycopy(s.dkim.buf, 0, out, at, s.dkim.len);
+        System.arraycopy(s.head.buf, 0, out, at + s.dkim.len, s.head.len);
+        int h = at + s.dkim.len + s.head.len;
         System.arraycopy(fixed, 0, out, h, fixed.length);
         for (int off : prepared.tokens()) System.arraycopy(s.token, 0, out, h + off, TOKEN_LENGTH);
-        return out;
     }
 
     /** Writes the reader's message straight from the prepared bytes: no copy of the issue is made. */

@@ -99,6 +99,18 @@ class MessageTemplateTest {
     }
 
     @Test
+    void personalize_into_a_reused_buffer_gives_the_same_bytes_without_a_new_buffer() {
+        java.nio.ByteBuffer b = TEMPLATE.personalize(reader(6), null);
+        for (int i = 20; i < 23; i++) {
+            java.nio.ByteBuffer again = TEMPLATE.personalize(reader(i), b);
+            assertThat(again).isSameAs(b);
+            byte[] bytes = new byte[again.remaining()];
+            again.get(bytes);
+            assertThat(bytes).isEqualTo(TEMPLATE.personalize(reader(i)));
+        }
+    }
+
+    @Test
     void each_reader_gets_their_own_token_address_and_message_id() throws Exception {
         MimeMessage a = parse(TEMPLATE.personalize(reader(7)));
         MimeMessage b = parse(TEMPLATE.personalize(reader(8)));
