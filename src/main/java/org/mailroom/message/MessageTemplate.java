@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * A campaign's message, prepared once and personalised per reader.
@@ -13,11 +14,14 @@ import java.time.Clock;
  * {@link #prepare} encodes the whole message once (shared headers, multipart/alternative body, each part
  * quoted-printable) with {@link #TOKEN_PLACEHOLDER} wherever a reader's token goes, and records where the
  * placeholders landed. Per reader, {@link #personalize} and {@link #writeTo} only copy those bytes, put the
- * reader's token over each placeholder (same length, same characters class: no line moves) and add three short
- * headers: Date, To and Message-ID. Nothing of the issue is re-encoded per reader.
+ * reader's token over each placeholder (same length, same character class: no line moves) and add three short
+ * headers: Date (when the message is built), To and Message-ID. Nothing of the issue is re-encoded per reader.
+ * With a {@link DkimSigner}, a DKIM-Signature header comes first; only the part of the body after the first
+ * token is hashed per reader (see {@link DkimBody}).
  * <p>
- * The bytes use CRLF, keep every line under 78 columns in headers and 76 in bodies, and never start a line
- * with '.', so they can go into SMTP DATA without dot-stuffing.
+ * The bytes use CRLF, keep lines within 78 columns in headers (but for a long unsubscribe URL, which cannot
+ * fold) and 76 in bodies, and never start a line with '.', so they can go into SMTP DATA without dot-stuffing.
+ * A template is safe to use from several sending threads at once.
  */
 public final class MessageTemplate {
     /** Length of every personal token spliced into a message. */
@@ -44,11 +48,12 @@ public final class MessageTemplate {
         int n = 0;
         while (n < prepared.tokens().length && prepared.tokens()[n] < prepared.headerEnd()) n++;
         this.headerTokens = n;
-        int[] bodyTokens = java.util.Arrays.copyOfRange(prepared.tokens(), n, prepared.tokens().length);
+        int[] bodyTokens = Arrays.copyOfRange(prepared.tokens(), n, prepared.tokens().length);
         this.dkimBody = dkim == null ? null
             : new DkimBody(prepared.bytes(), prepared.headerEnd() + 2, prepared.bytes().length, bodyTokens);
     }
 
+    /** Encodes the campaign's message; refuses (MessageException) header values with CR or LF and bad addresses. */
     public static MessageTemplate prepare(EmailContent content, MessageSettings settings) {
         return prepare(content, settings, Clock.systemUTC(), null);
     }

@@ -67,6 +67,25 @@ class DkimSignerTest {
     }
 
     @Test
+    void readers_signed_on_several_threads_at_once_all_verify() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Recipient r = reader(100 + i);
+                sent.add(pool.submit(() -> template.personalize(r)));
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                byte[] b = sent.get(i).get();
+                assertThat(verify(b)).hasSize(1);
+                assertThat(ascii(b)).contains("To: Reader " + (100 + i) + " <reader" + (100 + i) + "@example.com>");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void the_signature_comes_first_and_covers_list_unsubscribe_and_list_unsubscribe_post() throws Exception {
         byte[] b = template.personalize(reader(3));
         String s = ascii(b);

@@ -51,6 +51,22 @@ class MessageTemplateTest {
     }
 
     @Test
+    void each_message_is_dated_when_it_is_built() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_795_624_663_000L);
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return Instant.ofEpochMilli(now.get()); }
+        };
+        MessageTemplate t = MessageTemplate.prepare(ISSUE, SETTINGS, clock);
+        String first = header(parse(t.personalize(reader(1))), "Date");
+        now.addAndGet(3_600_000);
+        String later = header(parse(t.personalize(reader(1))), "Date");
+        assertThat(first).isEqualTo("Wed, 25 Nov 2026 16:37:43 +0000");
+        assertThat(later).isEqualTo("Wed, 25 Nov 2026 17:37:43 +0000");
+    }
+
+    @Test
     void list_unsubscribe_carries_the_token_in_the_https_url_and_the_mailto_and_allows_one_click() {
         Recipient r = reader(3);
         MimeMessage m = parse(TEMPLATE.personalize(r));

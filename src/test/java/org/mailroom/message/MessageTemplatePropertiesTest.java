@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailroom.message.Mail.*;
 
-class MessageTemplateProperties {
+class MessageTemplatePropertiesTest {
     @Property(tries = 300)
     void decoding_a_personalized_message_gives_the_content_with_the_readers_token(@ForAll("pieces") String text,
                                                                                   @ForAll("pieces") String html) {
