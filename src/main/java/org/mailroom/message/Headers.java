@@ -77,9 +77,13 @@ final class Headers {
         return col + out.len - start;
     }
 
-    /** Raw text reads back unchanged if it is printable ASCII, trimmed, with no word too long to fold. */
+    /**
+     * Raw text reads back unchanged if it is printable ASCII, trimmed, with no word too long to fold, and no
+     * backslash before a space: jakarta reads a backslash before a fold as an escaped line break.
+     */
     static boolean isPlainText(String s) {
-        if (!isPrintableAscii(s) || s.contains("=?") || s.startsWith(" ") || s.endsWith(" ")) return false;
+        if (!isPrintableAscii(s) || s.contains("=?") || s.contains("\\ ") || s.startsWith(" ") || s.endsWith(" "))
+            return false;
         int word = 0;
         for (int i = 0; i < s.length(); i++) {
             word = s.charAt(i) == ' ' ? 0 : word + 1;

@@ -79,6 +79,7 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
         out.ascii("List-Unsubscribe: <").ascii(base).ascii("/unsubscribe/");
         tokens = append(tokens, out.len);
         out.ascii(PLACEHOLDER).put('>');
+        checkLineLength(out, base);
         if (present(s.unsubscribeMailto())) {
             String to = s.unsubscribeMailto().trim();
             if (to.startsWith("mailto:")) to = to.substring("mailto:".length());
@@ -88,7 +89,7 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
             tokens = append(tokens, out.len);
             out.ascii(PLACEHOLDER).put('>');
         }
-        if (out.len - lastLineStart(out) > 998) throw new MessageException("List-Unsubscribe: base URL too long: " + base);
+        checkLineLength(out, s.unsubscribeMailto());
         out.crlf();
         return tokens;
     }
@@ -107,9 +108,11 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
         return all;
     }
 
-    private static int lastLineStart(ByteSink out) {
-        for (int i = out.len - 1; i >= 0; i--) if (out.buf[i] == '\n') return i + 1;
-        return 0;
+    /** A URL cannot be folded, and SMTP refuses lines over 998 octets. */
+    private static void checkLineLength(ByteSink out, String what) {
+        int start = 0;
+        for (int i = out.len - 1; i >= 0 && start == 0; i--) if (out.buf[i] == '\n') start = i + 1;
+        if (out.len - start > 996) throw new MessageException("List-Unsubscribe: line over 998 octets with " + what);
     }
 
     private static int[] append(int[] a, int v) {

@@ -6,6 +6,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.mailroom.issue.EmailContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailroom.message.Mail.*;
@@ -20,6 +21,23 @@ class MessageTemplatePropertiesTest {
         MimeMessage m = parse(b);
         assertThat(part(m, 0)).isEqualTo(expected(text, r.unsubscribeToken()));
         assertThat(part(m, 1)).isEqualTo(expected(html, r.unsubscribeToken()));
+    }
+
+    @Property(tries = 60)
+    void decoded_parts_equal_those_of_the_mime_message_implementation(@ForAll("pieces") String text,
+                                                                       @ForAll("pieces") String html) {
+        Recipient r = reader(5);
+        EmailContent c = content("s", text, html);
+        java.io.ByteArrayOutputStream slow = new java.io.ByteArrayOutputStream();
+        try {
+            MimeMessageOracle.prepare(c, SETTINGS).writeTo(r, slow);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        MimeMessage old = parse(slow.toByteArray());
+        MimeMessage now = parse(MessageTemplate.prepare(c, SETTINGS).personalize(r));
+        assertThat(part(now, 0)).isEqualTo(part(old, 0));
+        assertThat(part(now, 1)).isEqualTo(part(old, 1));
     }
 
     @Property(tries = 200)

@@ -158,7 +158,8 @@ class MessageTemplateTest {
         " leading and trailing spaces ", "two  spaces   and\ttab", "\"quoted\" (comment) <angle> a@b.c; x",
         "This Week in Rust 578: a very long subject line that goes on and on well past the seventy-eight column limit of RFC 5322 headers",
         "Ein sehr langer Betreff mit Umlauten äöü und ß, der weit über achtundsiebzig Zeichen hinausgeht, 🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀",
-        "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword"})
+        "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword",
+        "a backslash \\ before a space in a subject long enough to be folded at some space or other"})
     void subjects_decode_to_the_original(String subject) throws Exception {
         MessageTemplate t = MessageTemplate.prepare(content(subject, "t", "<p>h</p>"), SETTINGS);
         byte[] b = t.personalize(reader(10));
@@ -176,6 +177,16 @@ class MessageTemplateTest {
         InternetAddress to = (InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0];
         assertThat(to.getPersonal()).isEqualTo(name);
         assertThat(to.getAddress()).isEqualTo(r.email());
+    }
+
+    @Test
+    void a_reply_to_address_is_written_when_set() throws Exception {
+        MessageSettings s = new MessageSettings("Ünïcode Weekly <n@example.org>", "Editors <editors@example.org>",
+            "Weekly <weekly.example.org>", SETTINGS.baseUrl(), null);
+        MimeMessage m = parse(MessageTemplate.prepare(ISSUE, s).personalize(reader(14)));
+        assertThat(m.getReplyTo()).containsExactly(new InternetAddress("editors@example.org", "Editors"));
+        assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Ünïcode Weekly");
+        assertThat(header(m, "List-Id")).isEqualTo("Weekly <weekly.example.org>");
     }
 
     @Test

@@ -68,6 +68,13 @@ class MessageValidationTest {
     }
 
     @Test
+    void an_unsubscribe_url_that_would_make_a_line_over_998_octets_is_refused() {
+        assertThatThrownBy(() -> MessageTemplate.prepare(content("s", "t", "h"), new MessageSettings("a@example.org", null, null,
+            URI.create("https://x.example/" + "p".repeat(990)), "u@example.org")))
+            .isInstanceOf(MessageException.class).hasMessageContaining("998");
+    }
+
+    @Test
     void a_from_that_is_not_one_address_is_refused() {
         assertThatThrownBy(() -> MessageTemplate.prepare(content("s", "t", "h"),
             new MessageSettings("not an address", null, null, URI.create("https://x.example"), null)))
