@@ -44,6 +44,11 @@ final class Relaxed {
             }
         }
         if (t != tokens.length) throw new IllegalArgumentException("token offsets outside the body");
+        return new Body(withoutTrailingEmptyLines(out), at);
+    }
+
+    /** Empty lines at the end go; a body that is not empty ends with CRLF. */
+    private static byte[] withoutTrailingEmptyLines(ByteSink out) {
         int end = out.len;
         while (end >= 4 && out.buf[end - 1] == '\n' && out.buf[end - 3] == '\n') end -= 2;
         if (end == 2 && out.buf[0] == '\r') end = 0;
@@ -53,7 +58,7 @@ final class Relaxed {
             canon[end] = '\r';
             canon[end + 1] = '\n';
         }
-        return new Body(canon, at);
+        return canon;
     }
 
     /**
