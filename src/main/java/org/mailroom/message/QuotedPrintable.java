@@ -1,0 +1,126 @@
+package org.mailroom.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Quoted-printable (RFC 2045) of UTF-8 text, done once per campaign, with the positions of the token
+ * placeholder recorded so that readers' tokens can later be copied over it.
+ * <ul>
+ *   <li>Any line break (CRLF, CR, LF) becomes CRLF; lines are at most 76 characters, soft breaks included.</li>
+ *   <li>The placeholder is kept whole on one line (its characters are all literal), so a token spliced over it
+ *       never straddles a soft break and every line keeps its length.</li>
+ *   <li>The escapes of one UTF-8 character stay on one line, so each line decodes to whole characters.</li>
+ *   <li>A '.' starting a line is escaped, so the bytes need no SMTP dot-stuffing; so is the 'F' of "From ",
+ *       which mbox files would otherwise mangle.</li>
+ * </ul>
+ */
+final class QuotedPrintable {
+    /** The encoded bytes and the offset of every placeholder occurrence in them, ascending. */
+    record Encoded(byte[] bytes, int[] tokens) {}
+
+    private static final int MAX_LINE = 76;
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
+
+    private final byte[] in;
+    private final byte[] placeholder;
+    private final ByteSink out;
+    private int[] tokens = new int[8];
+    private int tokenCount;
+    private int col;
+
+    private QuotedPrintable(byte[] in, byte[] placeholder) {
+        this.in = in;
+        this.placeholder = placeholder;
+        this.out = new ByteSink(in.length + in.length / 4 + 16);
+    }
+
+    static Encoded encode(String text, String placeholder) {
+        QuotedPrintable qp = new QuotedPrintable(text.getBytes(StandardCharsets.UTF_8),
+            placeholder.getBytes(StandardCharsets.US_ASCII));
+        qp.run();
+        return new Encoded(qp.out.toArray(), Arrays.copyOf(qp.tokens, qp.tokenCount));
+    }
+
+    private void run() {
+        int i = 0;
+        while (true) {
+            int end = i;
+            while (end < in.length && in[end] != '\r' && in[end] != '\n') end++;
+            line(i, end);
+            if (end == in.length) return;
+            out.crlf();
+            col = 0;
+            i = end + (in[end] == '\r' && end + 1 < in.length && in[end + 1] == '\n' ? 2 : 1);
+        }
+    }
+
+    private void line(int start, int end) {
+        int i = start;
+        while (i < end) {
+            if (startsWith(i, end, placeholder)) {
+                fit(placeholder.length, i + placeholder.length == end);
+                recordToken();
+                out.put(placeholder);
+                col += placeholder.length;
+                i += placeholder.length;
+            } else if (in[i] < 0) {
+                int n = utf8Length(i, end);
+                fit(3 * n, i + n == end);
+                for (int k = 0; k < n; k++) escape(in[i + k]);
+                i += n;
+            } else {
+                boolean last = i + 1 == end;
+                fit(asciiWidth(i, end, last), last);
+                // measured again: after a soft break the byte starts a line, where '.' and "From " need escapes
+                if (asciiWidth(i, end, last) == 1) {
+                    out.put(in[i]);
+                    col++;
+                } else {
+                    escape(in[i]);
+                }
+                i++;
+            }
+        }
+    }
+
+    /** Soft-breaks the line unless a unit of this width fits; a line's last unit may use the '=' column. */
+    private void fit(int width, boolean lastOnLine) {
+        if (col + width <= (lastOnLine ? MAX_LINE : MAX_LINE - 1)) return;
+        out.put('=').crlf();
+        col = 0;
+    }
+
+    /** 1 when the byte can stand for itself here, 3 when it needs an =XX escape. */
+    private int asciiWidth(int i, int end, boolean last) {
+        int b = in[i];
+        if (b == ' ' || b == '\t') return last ? 3 : 1;
+        if (col == 0 && (b == '.' || b == 'F' && startsWith(i, end, FROM))) return 3;
+        return b >= 33 && b <= 126 && b != '=' ? 1 : 3;
+    }
+
+    private void escape(byte b) {
+        out.put('=').put(HEX[(b >> 4) & 0xF]).put(HEX[b & 0xF]);
+        col += 3;
+    }
+
+    private int utf8Length(int i, int end) {
+        int b = in[i] & 0xFF;
+        int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        int k = 1;
+        while (k < n && i + k < end && (in[i + k] & 0xC0) == 0x80) k++;
+        return k;
+    }
+
+    private boolean startsWith(int i, int end, byte[] s) {
+        if (end - i < s.length) return false;
+        for (int k = 0; k < s.length; k++) if (in[i + k] != s[k]) return false;
+        return true;
+    }
+
+    private void recordToken() {
+        if (tokenCount == tokens.length) tokens = Arrays.copyOf(tokens, tokenCount * 2);
+        tokens[tokenCount++] = out.len;
+    }
+}
