@@ -44,7 +44,8 @@ SELECT COUNT(*) FROM subscriber
 
 -- name: export-page
 -- Keyset paging (never OFFSET): each page starts after the last id seen.
-SELECT id, email, name, status, created_at, subscribed_source, confirmed_at, left_at, left_source
+SELECT id, email, name, status, created_at, subscribed_at, subscribed_source, subscribed_ip, confirmation_sent_at,
+       confirmed_at, confirmed_ip, left_at, left_source, left_campaign_id
 FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
 -- name: import-merge

@@ -63,7 +63,8 @@ public record EmailAddress(String value) {
         if (domain.isEmpty()) throw invalid(raw, "has no domain after the @");
         String ascii;
         try {
-            ascii = IDN.toASCII(domain, 0).toLowerCase(Locale.ROOT);
+            // IDN conversion is slow; most domains are ASCII already and need only lower-casing.
+            ascii = (isAscii(domain) ? domain : IDN.toASCII(domain, 0)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid(raw, "has a domain that is not a valid (international) domain name");
         }
@@ -71,6 +72,11 @@ public record EmailAddress(String value) {
         if (!ascii.contains(".")) throw invalid(raw, "has a domain without a dot");
         for (String label : ascii.split("\\.", -1)) checkLabel(label, raw);
         return ascii;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return false;
+        return true;
     }
 
     private static void checkLabel(String label, String raw) {

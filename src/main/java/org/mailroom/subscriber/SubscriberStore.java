@@ -11,12 +11,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The only JDBC code for subscribers. Every statement comes from {@code sql/subscribers.sql}. */
 public final class SubscriberStore {
+    private static final int IMPORT_BATCH = 1000;
     private final Database db;
     private final NamedQueries sql;
 
@@ -81,12 +84,60 @@ public final class SubscriberStore {
         });
     }
 
-    NamedQueries queries() {
-        return sql;
+    /** Up to {@code limit} subscribers after the id {@code afterId}, by id: pages for an export of any size. */
+    public List<Subscriber> page(long afterId, int limit) {
+        return db.withConnection(c -> {
+            List<Subscriber> out = new ArrayList<>(limit);
+            try (PreparedStatement ps = c.prepareStatement(sql.get("export-page"))) {
+                set(ps, afterId, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+            }
+            return out;
+        });
     }
 
-    Database database() {
-        return db;
+    /** Receives imported rows; each row is merged into the list by {@code import-merge}. */
+    public interface ImportSink {
+        void add(EmailAddress email, String name, Status status) throws SQLException;
+    }
+
+    /** What {@link #importAll} does with the sink, inside the one transaction. */
+    @FunctionalInterface
+    public interface ImportWork {
+        void run(ImportSink sink) throws SQLException;
+    }
+
+    /**
+     * Runs an import in one transaction, rows sent to the database in JDBC batches: all of it or nothing, also when
+     * the process dies midway. Returns how many subscribers it added (the rest were merged into existing ones).
+     */
+    public long importAll(Instant now, ImportWork work) {
+        return db.inTransaction(c -> {
+            long before = countAll(c);
+            try (PreparedStatement ps = c.prepareStatement(sql.get("import-merge"))) {
+                int[] pending = {0};
+                OffsetDateTime at = time(now);
+                work.run((email, name, status) -> {
+                    set(ps, email.value(), email.key(), name, status == null ? null : status.value(), at);
+                    ps.addBatch();
+                    if (++pending[0] == IMPORT_BATCH) {
+                        ps.executeBatch();
+                        pending[0] = 0;
+                    }
+                });
+                if (pending[0] > 0) ps.executeBatch();
+            }
+            return countAll(c) - before;
+        });
+    }
+
+    private long countAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.get("count-all")); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private boolean update(String query, Object... params) {
