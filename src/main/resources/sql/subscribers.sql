@@ -50,15 +50,16 @@ FROM subscriber WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY
 
 -- name: import-merge
 -- One CSV row. New address: inserted with the row's status (default confirmed: an import moves an existing list).
--- Known address: the name is updated when the row has one; the status only when the row has one and the
+-- Known address: the name is updated when the row has a different one (an unchanged row writes nothing); the status only when the row has one and the
 -- subscriber has not left (unsubscribed, bounced, complained): an import never re-activates anyone.
 -- Parameters: email, email_key, name, status (or NULL), now.
 MERGE INTO subscriber t
 USING (VALUES (CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(16)),
                CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (email, email_key, name, status, now)
 ON t.email_key = s.email_key
-WHEN MATCHED AND (s.name IS NOT NULL OR (s.status IS NOT NULL AND s.status <> t.status
-                  AND t.status NOT IN ('unsubscribed', 'bounced', 'complained'))) THEN UPDATE SET
+WHEN MATCHED AND ((s.name IS NOT NULL AND (t.name IS NULL OR s.name <> t.name))
+                  OR (s.status IS NOT NULL AND s.status <> t.status AND t.status NOT IN ('unsubscribed', 'bounced', 'complained')))
+THEN UPDATE SET
     name = COALESCE(s.name, t.name),
     status = CASE WHEN s.status IS NULL OR t.status IN ('unsubscribed', 'bounced', 'complained') THEN t.status ELSE s.status END,
     confirmed_at = CASE WHEN s.status = 'confirmed' AND t.status = 'pending' THEN s.now ELSE t.confirmed_at END,
