@@ -173,6 +173,13 @@ class ReaderFlowTest {
     }
 
     @Test
+    void sql_metacharacters_in_a_name_are_stored_as_typed() throws Exception {
+        String name = "Robert'); DROP TABLE subscriber;-- \"\\ %_";
+        assertThat(subscribe("email=bobby%40example.org&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(subscriber("bobby@example.org").name()).isEqualTo(name);
+    }
+
+    @Test
     void line_breaks_in_email_or_name_are_rejected() throws Exception {
         HttpResponse<String> email = subscribe("email=a%40example.org%0D%0ABcc%3A+b%40example.org");
         HttpResponse<String> name = subscribe("email=a%40example.org&name=Ann%0D%0ABcc%3A+b%40example.org");
