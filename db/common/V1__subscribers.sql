@@ -10,8 +10,8 @@ CREATE TABLE subscriber (
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     -- consent: the latest subscription (a re-subscription after leaving starts a new one)
-    subscribed_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    subscribed_source    VARCHAR(32)  NOT NULL,   -- form | import | api
+    subscribed_at        TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    subscribed_source    VARCHAR(32),             -- form | import | api (null: inserted by other means)
     subscribed_ip        VARCHAR(64),
     confirmation_sent_at TIMESTAMP WITH TIME ZONE,
     confirmed_at         TIMESTAMP WITH TIME ZONE,
