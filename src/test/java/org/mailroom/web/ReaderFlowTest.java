@@ -195,6 +195,12 @@ class ReaderFlowTest {
         HttpResponse<String> r = subscribe("email=a%40example.org&name=" + "x".repeat(100_000));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("Too large");
+        // Without a length (chunked), the size is unknown until read: refused before reading.
+        HttpResponse<String> chunked = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/subscribe")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("email=a%40example.org".getBytes())))
+            .build());
+        assertThat(chunked.statusCode()).isEqualTo(411);
         assertThat(server.app.subscribers().findByEmail(EmailAddress.parse("a@example.org"))).isEmpty();
     }
 
