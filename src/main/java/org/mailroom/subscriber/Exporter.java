@@ -10,7 +10,7 @@ import java.util.List;
  * not matter. The columns {@code email,name,status} are what {@link Importer} reads back; the rest are for people.
  */
 public final class Exporter {
-    static final String HEADER = "email,name,status,created_at,subscribed_source,confirmed_at,left_at,left_source";
+    static final String HEADER = "email,name,status,created_at,confirmed_at,left_at,subscribed_source,left_source";
     private static final int PAGE = 1000;
     private final SubscriberStore store;
 
@@ -25,8 +25,8 @@ public final class Exporter {
         long after = 0;
         for (List<Subscriber> page = store.page(after, PAGE); !page.isEmpty(); page = store.page(after, PAGE)) {
             for (Subscriber s : page) {
-                row(out, s.email(), s.name(), s.status().value(), time(s.createdAt()), s.subscribedSource(),
-                    time(s.confirmedAt()), time(s.leftAt()), s.leftSource());
+                row(out, s.email(), s.name(), s.status().value(), time(s.createdAt()), time(s.confirmedAt()), time(s.leftAt()),
+                    s.subscribedSource(), s.leftSource());
                 after = s.id();
                 count++;
             }

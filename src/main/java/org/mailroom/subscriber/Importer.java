@@ -1,5 +1,7 @@
 package org.mailroom.subscriber;
 
+import org.mailroom.MailroomException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -65,6 +67,8 @@ public final class Importer {
                 }
             });
             return new Result(counts[0], counts[1], added, counts[2]);
+        } catch (UncheckedIOException e) {
+            throw new MailroomException(fileName + ": cannot read: " + e.getCause().getMessage() + " (nothing was imported)", e);
         } finally {
             pipe.close();
             join(parser);

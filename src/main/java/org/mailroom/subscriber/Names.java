@@ -15,7 +15,8 @@ final class Names {
             if (c == '\r' || c == '\n') throw SubscriberException.invalidInput("name contains a line break (CR or LF)");
             if (Character.isISOControl(c)) throw SubscriberException.invalidInput("name contains a control character");
         }
-        if (name.codePointCount(0, name.length()) > MAX_LENGTH)
+        // Counted in UTF-16 units, as H2 counts VARCHAR(200): an emoji counts twice, and never overflows the column.
+        if (name.length() > MAX_LENGTH)
             throw SubscriberException.invalidInput("name is longer than " + MAX_LENGTH + " characters");
         return name;
     }
