@@ -78,6 +78,10 @@ class ReaderBrowserIT {
         screenshot("2-check-your-inbox");
 
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+        Path email = Files.writeString(dir.resolve("confirmation.html"), TestServer.htmlPart(greenMail.getReceivedMessages()[0]));
+        browser.get(email.toUri().toString());
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Hello Ferris <the crab>", "Confirm my subscription");
+        screenshot("2b-confirmation-email");
         browser.get(server.url(TestServer.confirmPath(greenMail.getReceivedMessages()[0])));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are subscribed");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ferris@example.org");
@@ -106,6 +110,10 @@ class ReaderBrowserIT {
         browser.get(server.url("/confirm/AAAAAAAAAAEAAAAAawcP5RDXCUnCHQ3UllPpNy2YWy"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link is not valid");
         screenshot("7-invalid-link");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(server.url("/"));
+        assertThat(browser.findElement(By.id("email")).getSize().getWidth()).as("the form fits a phone").isLessThan(390);
+        screenshot("8-subscribe-form-phone");
     }
 
     private void screenshot(String name) throws Exception {
