@@ -51,5 +51,7 @@ public final class RateLimiter {
     private void prune() {
         long now = clock.millis();
         buckets.entrySet().removeIf(e -> refilled(e.getValue(), now) >= limit);
+        // Still too many (a flood from very many addresses): forget them all rather than let memory grow without end.
+        if (buckets.size() > MAX_KEYS) buckets.clear();
     }
 }
