@@ -16,7 +16,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,9 +201,5 @@ class ImporterTest {
 
     private Subscriber subscriber(String email) {
         return store.findByEmail(EmailAddress.parse(email)).orElseThrow();
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
