@@ -28,6 +28,7 @@ public final class Keys {
         // HTTP
         new Key("server.host", "127.0.0.1", STRING, "Address 'serve' listens on (put a TLS proxy in front for the public)"),
         new Key("server.port", "8080", INT, "HTTP port of 'serve'"),
+        new Key("server.trust-proxy", "false", BOOLEAN, "Take the client address from the last X-Forwarded-For entry (only behind a reverse proxy that sets it)"),
         new Key("base.url", "http://localhost:8080", URL, "Public URL that links in emails point to"),
         new Key("admin.token", "", SECRET, "Bearer token for the editor and operator API and /admin (empty: generated into data.dir on first start)"),
         new Key("security.secret", "", SECRET, "Key that signs confirm and unsubscribe tokens (empty: generated into data.dir on first start)"),

@@ -1,0 +1,106 @@
+package org.mailroom;
+
+import org.mailroom.config.Config;
+import org.mailroom.db.Database;
+import org.mailroom.smtp.EmbeddedSmtpServer;
+import org.mailroom.smtp.Outbox;
+import org.mailroom.smtp.SmtpSettings;
+import org.mailroom.smtp.TransportMailer;
+import org.mailroom.subscriber.ConfirmationEmail;
+import org.mailroom.subscriber.OptIn;
+import org.mailroom.subscriber.SecretFile;
+import org.mailroom.subscriber.SubscriberStore;
+import org.mailroom.subscriber.Tokens;
+import org.mailroom.web.HealthCheck;
+import org.mailroom.web.WebServer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * serve, wired by hand: configuration, database, tokens, the list, SMTP (embedded or a relay), the web server.
+ * Everything is built with {@code new} in {@link #start}; {@link #close} stops it in reverse order.
+ */
+public final class App implements AutoCloseable {
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Database db;
+    private EmbeddedSmtpServer embeddedSmtp;
+    private WebServer web;
+    private SubscriberStore subscribers;
+
+    private App() {}
+
+    public static App start(Config config) {
+        App app = new App();
+        try {
+            app.build(config);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void build(Config config) {
+        db = opened(Database.open(config));
+        Tokens tokens = new Tokens(SecretFile.tokenSecret(config));
+        subscribers = new SubscriberStore(db);
+        TransportMailer mailer = new TransportMailer(smtp(config), config.string("mail.from"));
+        // Confirmation emails go out in the background: a subscribe request answers at once, known address or not.
+        ExecutorService mailExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "confirmation-mail"));
+        started.add(() -> { mailExecutor.shutdown(); mailExecutor.awaitTermination(10, TimeUnit.SECONDS); });
+        OptIn optIn = new OptIn(subscribers, tokens, mailer, new ConfirmationEmail(config.string("newsletter.name")),
+            OptIn.Settings.from(config), Clock.systemUTC(), mailExecutor);
+        List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
+        web = opened(new WebServer(WebServer.Settings.from(config), optIn, health).start());
+    }
+
+    /** The relay's settings; with {@code smtp.host=embedded}, starts the in-process server and points at it. */
+    private SmtpSettings smtp(Config config) {
+        SmtpSettings settings = SmtpSettings.from(config);
+        if (!settings.embedded()) return settings;
+        Outbox outbox = new Outbox(Path.of(config.string("data.dir")).resolve("outbox"));
+        embeddedSmtp = opened(EmbeddedSmtpServer.start(settings.port(), outbox));
+        return settings.at("127.0.0.1", embeddedSmtp.port());
+    }
+
+    private <T extends AutoCloseable> T opened(T part) {
+        started.add(part);
+        return part;
+    }
+
+    public int httpPort() {
+        return web.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public SubscriberStore subscribers() {
+        return subscribers;
+    }
+
+    /** The embedded SMTP server, or null when a relay is configured. */
+    public EmbeddedSmtpServer embeddedSmtp() {
+        return embeddedSmtp;
+    }
+
+    /** Stops the web server first (no new requests), then mail, then the database. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(App.class).warn("stopping {}: {}", started.get(i), e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}
