@@ -43,6 +43,7 @@ final class CompiledSheet {
         if (node instanceof StyleRule rule) {
             addRule(rule);
         } else if (node instanceof MediaBlock media) {
+            media.dropped().forEach(this::add);
             String body = media.rules().stream().map(CompiledSheet::css).collect(Collectors.joining());
             if (!body.isEmpty()) kept.add("@media " + media.query() + "{" + body + "}", "@media " + media.query());
         } else if (node instanceof VerbatimAtRule at) {

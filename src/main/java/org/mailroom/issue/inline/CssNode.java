@@ -9,8 +9,8 @@ sealed interface CssNode {
     record StyleRule(String selectors, List<Declaration> declarations) implements CssNode {
     }
 
-    /** An {@code @media} block; only its style rules are kept, nested at-rules are dropped. */
-    record MediaBlock(String query, List<StyleRule> rules) implements CssNode {
+    /** An {@code @media} block; only its style rules are kept, nested at-rules are dropped (and listed). */
+    record MediaBlock(String query, List<StyleRule> rules, List<DroppedAtRule> dropped) implements CssNode {
     }
 
     /** An at-rule kept as written ({@code @font-face}, {@code @keyframes}, {@code @page}). */

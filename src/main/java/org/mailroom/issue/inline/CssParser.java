@@ -51,19 +51,21 @@ final class CssParser {
         }
         String body = r.readBlock();
         if (nested) return new DroppedAtRule("@" + name + " inside @media");
-        if (name.equals("media")) return new MediaBlock(prelude, styleRules(parseRules(new CssReader(body), true)));
+        if (name.equals("media")) return media(prelude, parseRules(new CssReader(body), true));
         if (VERBATIM.contains(name)) {
             return new VerbatimAtRule("@" + name + (prelude.isEmpty() ? "" : " " + prelude) + "{" + body.trim() + "}");
         }
         return new DroppedAtRule("@" + name);
     }
 
-    private static List<StyleRule> styleRules(List<CssNode> nodes) {
+    private static MediaBlock media(String query, List<CssNode> nodes) {
         List<StyleRule> rules = new ArrayList<>();
+        List<DroppedAtRule> dropped = new ArrayList<>();
         for (CssNode n : nodes) {
             if (n instanceof StyleRule rule) rules.add(rule);
+            else if (n instanceof DroppedAtRule at) dropped.add(at);
         }
-        return rules;
+        return new MediaBlock(query, rules, dropped);
     }
 
     private static StyleRule styleRule(CssReader r) {
