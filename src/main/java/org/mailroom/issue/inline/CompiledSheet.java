@@ -1,6 +1,5 @@
 package org.mailroom.issue.inline;
 
-import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.mailroom.issue.inline.CssNode.DroppedAtRule;
 import org.mailroom.issue.inline.CssNode.MediaBlock;
@@ -59,13 +58,13 @@ final class CompiledSheet {
         if (!selectors.stream().allMatch(SelectorSyntax::isWellFormed)) return; // as browsers drop the whole rule
         List<String> keep = new ArrayList<>();
         for (String selector : selectors) {
-            Evaluator evaluator = SelectorSyntax.isStatic(selector) ? evaluator(selector) : null;
-            if (evaluator == null) {
+            ElementMatcher matcher = SelectorSyntax.isStatic(selector) ? matcher(selector) : null;
+            if (matcher == null) {
                 keep.add(selector);
             } else {
                 int specificity = SelectorSyntax.specificity(selector);
                 rules.add(SelectorSyntax.rightmostKey(selector),
-                    new CompiledRule(evaluator, specificity, order++, rule.declarations()));
+                    new CompiledRule(matcher, specificity, order++, rule.declarations()));
             }
         }
         if (!keep.isEmpty()) {
@@ -74,11 +73,14 @@ final class CompiledSheet {
         }
     }
 
-    private static Evaluator evaluator(String selector) {
+    /** Our own matcher where the selector allows (the fast path), else jsoup's, else none: the rule is kept. */
+    private static ElementMatcher matcher(String selector) {
+        SimpleSelector simple = SimpleSelector.parse(selector);
+        if (simple != null) return simple;
         String translated = JsoupDialect.translate(selector);
         if (translated == null) return null;
         try {
-            return QueryParser.parse(translated);
+            return new JsoupMatcher(QueryParser.parse(translated));
         } catch (IllegalArgumentException | IllegalStateException e) { // SelectorParseException is the latter
             return null;
         }

@@ -36,7 +36,7 @@ final class ElementStyler implements NodeFilter {
         try {
             NodeTraversor.filter(styler, doc);
         } finally {
-            for (CompiledRule rule : rules.all()) rule.forgetDocument();
+            for (CompiledRule rule : rules.all()) rule.matcher().forgetDocument();
         }
         styler.write();
     }

@@ -1,5 +1,6 @@
 package org.mailroom.issue.inline;
 
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -32,30 +33,30 @@ final class RuleIndex {
     }
 
     /** Adds to {@code out} the rules that match {@code element}; a class listed twice adds its rules twice. */
-    void matching(Element root, Element element, List<CompiledRule> out) {
-        test(universal, root, element, out);
-        test(byKey.get(element.normalName()), root, element, out);
+    void matching(Document doc, Element element, List<CompiledRule> out) {
+        test(universal, doc, element, out);
+        test(byKey.get(element.normalName()), doc, element, out);
         String id = element.attributes().getIgnoreCase("id");
-        if (!id.isEmpty()) test(byKey.get("#" + id), root, element, out);
+        if (!id.isEmpty()) test(byKey.get("#" + id), doc, element, out);
         String classes = element.attributes().getIgnoreCase("class");
-        if (!classes.isEmpty()) matchClasses(classes, root, element, out);
+        if (!classes.isEmpty()) matchClasses(classes, doc, element, out);
     }
 
-    private void matchClasses(String classes, Element root, Element element, List<CompiledRule> out) {
+    private void matchClasses(String classes, Document doc, Element element, List<CompiledRule> out) {
         int i = 0;
         int n = classes.length();
         while (i < n) {
             while (i < n && Character.isWhitespace(classes.charAt(i))) i++;
             int start = i;
             while (i < n && !Character.isWhitespace(classes.charAt(i))) i++;
-            if (i > start) test(byKey.get("." + classes.substring(start, i).toLowerCase(Locale.ROOT)), root, element, out);
+            if (i > start) test(byKey.get("." + classes.substring(start, i).toLowerCase(Locale.ROOT)), doc, element, out);
         }
     }
 
-    private static void test(List<CompiledRule> rules, Element root, Element element, List<CompiledRule> out) {
+    private static void test(List<CompiledRule> rules, Document doc, Element element, List<CompiledRule> out) {
         if (rules == null) return;
         for (CompiledRule rule : rules) {
-            if (rule.matches(root, element)) out.add(rule);
+            if (rule.matches(doc, element)) out.add(rule);
         }
     }
 }
