@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,22 @@ class InlineEquivalenceIT {
             Path source = Files.writeString(work.resolve("seed.source.html"), NewsletterPage.fromIssue(seed));
             assertEquivalent(source);
         }));
+    }
+
+    /** Every hundredth issue of the TWiR archive (2013 to 2025), rendered by flexmark into the test theme. */
+    @TestFactory
+    Stream<DynamicTest> archive_issues_across_the_years_look_the_same_in_chromium() throws IOException {
+        Path corpus = shared.resolve("corpus/twir");
+        assumeTrue(Files.isDirectory(corpus), "no corpus");
+        List<Path> issues;
+        try (Stream<Path> files = Files.list(corpus)) {
+            issues = files.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".markdown")).sorted().toList();
+        }
+        return IntStream.range(0, issues.size()).filter(i -> i % 100 == 0 || i == issues.size() - 1).mapToObj(issues::get)
+            .map(issue -> DynamicTest.dynamicTest(issue.getFileName().toString(), () -> {
+                String name = issue.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
+                assertEquivalent(Files.writeString(work.resolve(name + ".html"), NewsletterPage.fromIssue(issue)));
+            }));
     }
 
     private static void assertEquivalent(Path source) throws IOException, InterruptedException {

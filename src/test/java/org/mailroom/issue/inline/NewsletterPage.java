@@ -23,10 +23,11 @@ final class NewsletterPage {
 
     /** The page for a TWiR issue file: its Pelican header (up to the first blank line) gives title, number and date. */
     static String fromIssue(Path markdownFile) {
-        String text = Golden.read(markdownFile);
-        int bodyStart = text.indexOf("\n\n");
-        String header = text.substring(0, bodyStart);
-        return page(field(header, "Title"), field(header, "Number"), field(header, "Date"), html(text.substring(bodyStart + 2)));
+        String text = Golden.read(markdownFile).replace("\r\n", "\n");
+        int blank = text.indexOf("\n\n");
+        String header = blank < 0 ? "" : text.substring(0, blank);
+        String body = blank < 0 ? text : text.substring(blank + 2);
+        return page(field(header, "Title"), field(header, "Number"), field(header, "Date"), html(body));
     }
 
     static String page(String title, String number, String date, String bodyHtml) {
