@@ -37,7 +37,7 @@ final class RuleIndex {
         test(universal, doc, element, out);
         test(byKey.get(element.normalName()), doc, element, out);
         String id = element.attributes().getIgnoreCase("id");
-        if (!id.isEmpty()) test(byKey.get("#" + id), doc, element, out);
+        if (!id.isEmpty()) test(byKey.get("#" + id.toLowerCase(Locale.ROOT)), doc, element, out);
         String classes = element.attributes().getIgnoreCase("class");
         if (!classes.isEmpty()) matchClasses(classes, doc, element, out);
     }

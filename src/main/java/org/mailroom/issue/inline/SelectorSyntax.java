@@ -126,8 +126,9 @@ final class SelectorSyntax {
     }
 
     /**
-     * The key of the rightmost compound, for the rule index: "#id", ".class" (lower case, as jsoup
-     * compares classes), "tag", or "*" when the compound names none of them.
+     * The key of the rightmost compound, for the rule index: "#id", ".class", "tag" (all lower case:
+     * quirks mode compares ids and classes ignoring case; the matcher decides), or "*" when the
+     * compound names none of them.
      */
     static String rightmostKey(String selector) {
         int start = rightmostCompoundStart(selector);
@@ -136,7 +137,7 @@ final class SelectorSyntax {
         int i = start;
         while (i < selector.length()) {
             char c = selector.charAt(i);
-            if (c == '#') return "#" + unescape(selector.substring(i + 1, identEnd(selector, i + 1)));
+            if (c == '#') return "#" + unescape(selector.substring(i + 1, identEnd(selector, i + 1))).toLowerCase(Locale.ROOT);
             if (c == '.' && cls == null) {
                 cls = "." + unescape(selector.substring(i + 1, identEnd(selector, i + 1))).toLowerCase(Locale.ROOT);
             }

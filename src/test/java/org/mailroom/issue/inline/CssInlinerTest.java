@@ -72,6 +72,14 @@ class CssInlinerTest {
     }
 
     @Test
+    void ids_and_classes_ignore_case_only_in_quirks_mode_as_in_browsers() {
+        String body = "<style>#Main { color: red } .Note { margin: 0 }</style><p id=main class=note>x</p>";
+
+        assertThat(inliner.inline(body)).contains("<p id=\"main\" class=\"note\" style=\"margin: 0; color: red\">");
+        assertThat(inliner.inline("<!DOCTYPE html>" + body)).contains("<p id=\"main\" class=\"note\">");
+    }
+
+    @Test
     void a_selector_on_attributes_sees_the_document_before_inlining() {
         String out = inliner.inline("<style>td { width: 10px } [width] { color: red } td[style] { color: blue }</style>"
             + "<table><tr><td>a</td></tr></table>");

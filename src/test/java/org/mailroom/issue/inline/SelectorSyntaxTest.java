@@ -49,7 +49,7 @@ class SelectorSyntaxTest {
 
     @Test
     void the_rule_index_key_is_the_rightmost_compounds_id_then_class_then_tag() {
-        assertThat(SelectorSyntax.rightmostKey("div > p.Lead#intro")).isEqualTo("#intro");
+        assertThat(SelectorSyntax.rightmostKey("div > p.Lead#Intro")).isEqualTo("#intro");
         assertThat(SelectorSyntax.rightmostKey(".content ul li.Item.b")).isEqualTo(".item");
         assertThat(SelectorSyntax.rightmostKey("table td")).isEqualTo("td");
         assertThat(SelectorSyntax.rightmostKey("ul > *:not(.x)")).isEqualTo("*");
