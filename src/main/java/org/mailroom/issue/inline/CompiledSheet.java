@@ -43,7 +43,8 @@ final class CompiledSheet {
             addRule(rule);
         } else if (node instanceof MediaBlock media) {
             media.dropped().forEach(this::add);
-            String body = media.rules().stream().map(CompiledSheet::css).collect(Collectors.joining());
+            String body = media.rules().stream().filter(CompiledSheet::isWellFormed) // a stray brace would cost the block
+                .map(CompiledSheet::css).collect(Collectors.joining());
             if (!body.isEmpty()) kept.add("@media " + media.query() + "{" + body + "}", "@media " + media.query());
         } else if (node instanceof VerbatimAtRule at) {
             kept.add(at.css(), at.css().substring(0, at.css().indexOf('{')));
@@ -52,10 +53,14 @@ final class CompiledSheet {
         }
     }
 
+    private static boolean isWellFormed(StyleRule rule) {
+        return SelectorSyntax.split(rule.selectors()).stream().allMatch(SelectorSyntax::isWellFormed);
+    }
+
     /** Inlines the selectors it can; keeps the others (and those jsoup cannot read) for the style block. */
     private void addRule(StyleRule rule) {
+        if (!isWellFormed(rule)) return; // as browsers drop the whole rule
         List<String> selectors = SelectorSyntax.split(rule.selectors());
-        if (!selectors.stream().allMatch(SelectorSyntax::isWellFormed)) return; // as browsers drop the whole rule
         List<String> keep = new ArrayList<>();
         for (String selector : selectors) {
             ElementMatcher matcher = SelectorSyntax.isStatic(selector) ? matcher(selector) : null;

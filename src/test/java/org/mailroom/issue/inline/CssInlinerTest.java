@@ -45,6 +45,13 @@ class CssInlinerTest {
     }
 
     @Test
+    void a_malformed_rule_under_media_is_not_kept_so_the_block_stays_balanced() {
+        String out = inliner.inline("<style>@media (max-width: 600px) { a) { color: red } p { color: blue } }</style><p>x</p>");
+
+        assertThat(out).contains("<style>@media (max-width: 600px){p{color:blue}}\n</style>");
+    }
+
+    @Test
     void style_elements_for_other_media_or_marked_data_embed_stay_as_they_are() {
         String html = "<html><head><style media=\"print\">p { color: red }</style><style data-embed>p { color: green }</style>"
             + "<style type=\"text/less\">p { color: @x }</style></head><body><p>x</p></body></html>";
