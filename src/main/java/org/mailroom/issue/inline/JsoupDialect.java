@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Translates a CSS selector into jsoup's dialect where the two differ, or refuses it: jsoup reads
  * {@code [a~=v]} as a regular expression where CSS means "one of the words", lacks {@code [a|=v]},
- * {@code :where()} and the {@code i} flag, reads namespaces as tag names, and has a {@code !=} that CSS has not.
+ * {@code :where()} and the {@code i} flag, reads namespaces as tag names, ignores whitespace for
+ * {@code :empty}, and has a {@code !=} that CSS has not.
  */
 final class JsoupDialect {
     private static final Pattern ATTRIBUTE = Pattern.compile(
@@ -36,12 +37,13 @@ final class JsoupDialect {
             out.append('[').append(attribute).append(']');
             i = close + 1;
         }
-        return out.toString().replace(":where(", ":is(");
+        String translated = out.toString();
+        return translated.contains(":empty") ? null : translated.replace(":where(", ":is(");
     }
 
     /** Escapes and quotes outside attribute brackets are rare; such selectors go to jsoup unchanged if they have no brackets. */
     private static String plainOnly(String selector) {
-        return selector.indexOf('[') < 0 ? selector.replace(":where(", ":is(") : null;
+        return selector.indexOf('[') < 0 && !selector.contains(":empty") ? selector.replace(":where(", ":is(") : null;
     }
 
     private static String attribute(String inside) {

@@ -11,10 +11,10 @@ import java.util.Set;
  * of its rightmost compound for the rule index. Works on the text; strings and escapes are respected.
  */
 final class SelectorSyntax {
-    /** Pseudo-classes that depend only on the document tree, and that jsoup evaluates as browsers do. */
+    /** Pseudo-classes that depend only on the document tree (:empty only where SimpleSelector takes it). */
     private static final Set<String> STATIC_PSEUDOS = Set.of("first-child", "last-child", "only-child",
         "first-of-type", "last-of-type", "only-of-type", "nth-child", "nth-last-child", "nth-of-type",
-        "nth-last-of-type", "not", "is", "where", "has", "root");
+        "nth-last-of-type", "not", "is", "where", "has", "root", "empty");
     private static final Set<String> LEGACY_PSEUDO_ELEMENTS = Set.of("before", "after", "first-line", "first-letter");
     private static final Set<String> TAKES_SELECTORS = Set.of("not", "is", "matches", "has");
 

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A selector made only of type, id and class selectors joined by combinators (most of an email theme),
+ * A selector made only of type, id and class selectors and argument-free structural pseudo-classes
+ * ({@link TreePseudo}), joined by combinators (most of an email theme),
  * matched right to left without jsoup. jsoup's structural evaluators memoise every ancestor test in
  * per-thread identity maps, which cost more than the tests themselves: half of all inlining time.
  * Classes and ids compare case-sensitively, as browsers do, except in quirks mode (no doctype).
  */
 final class SimpleSelector implements ElementMatcher {
-    private record Compound(String tag, String id, String[] classes) {
+    private record Compound(String tag, String id, String[] classes, TreePseudo[] pseudos) {
     }
 
     /** compounds[i] is joined to compounds[i - 1] by combinators[i]: ' ', '>', '+' or '~'. */
@@ -26,7 +27,7 @@ final class SimpleSelector implements ElementMatcher {
         this.combinators = combinators;
     }
 
-    /** The selector, or null if it has anything else (attributes, pseudo-classes, escapes, namespaces). */
+    /** The selector, or null if it has anything else (attributes, other pseudo-classes, escapes, namespaces). */
     static SimpleSelector parse(String selector) {
         List<Compound> compounds = new ArrayList<>();
         StringBuilder combinators = new StringBuilder(" ");
@@ -50,11 +51,11 @@ final class SimpleSelector implements ElementMatcher {
     }
 
     private static int compoundEnd(String s, int i) {
-        while (i < s.length() && (CssReader.isNameChar(s.charAt(i)) || "#.*".indexOf(s.charAt(i)) >= 0)) i++;
+        while (i < s.length() && (CssReader.isNameChar(s.charAt(i)) || "#.*:".indexOf(s.charAt(i)) >= 0)) i++;
         return i;
     }
 
-    /** A compound such as {@code td.cell.wide} or {@code #main}: an optional type, then ids and classes. */
+    /** A compound such as {@code td.cell.wide}, {@code #main} or {@code li:last-child}: an optional type, then the rest. */
     private static Compound compound(String text) {
         int first = firstMarker(text, 0);
         String type = text.substring(0, first);
@@ -62,21 +63,25 @@ final class SimpleSelector implements ElementMatcher {
         if (tag != null && !isName(tag)) return null;
         String id = null;
         List<String> classes = new ArrayList<>();
+        List<TreePseudo> pseudos = new ArrayList<>();
         for (int start = first; start < text.length(); ) {
             int end = firstMarker(text, start + 1);
             String name = text.substring(start + 1, end);
             if (!isName(name)) return null;
-            if (text.charAt(start) == '.') classes.add(name);
+            TreePseudo pseudo = text.charAt(start) == ':' ? TreePseudo.named(name) : null;
+            if (text.charAt(start) == ':' && pseudo == null) return null;
+            if (pseudo != null) pseudos.add(pseudo);
+            else if (text.charAt(start) == '.') classes.add(name);
             else if (id == null) id = name;
             else if (!id.equals(name)) return null; // #a#b matches nothing; let jsoup say so
             start = end;
         }
-        return new Compound(tag, id, classes.toArray(new String[0]));
+        return new Compound(tag, id, classes.toArray(new String[0]), pseudos.toArray(new TreePseudo[0]));
     }
 
     private static int firstMarker(String text, int from) {
         for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) == '.' || text.charAt(i) == '#') return i;
+            if (text.charAt(i) == '.' || text.charAt(i) == '#' || text.charAt(i) == ':') return i;
         }
         return text.length();
     }
@@ -116,6 +121,9 @@ final class SimpleSelector implements ElementMatcher {
     private static boolean matchesCompound(Compound c, Element element, boolean ignoreCase) {
         if (c.tag() != null && !c.tag().equals(element.normalName())) return false;
         if (c.id() != null && !equal(c.id(), element.attributes().getIgnoreCase("id"), ignoreCase)) return false;
+        for (TreePseudo pseudo : c.pseudos()) {
+            if (!pseudo.matches(element)) return false;
+        }
         if (c.classes().length == 0) return true;
         String classAttribute = element.attributes().getIgnoreCase("class");
         for (String name : c.classes()) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,9 +26,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * shared directory (default {@code ../shared}, relative to the project).
  */
 class InlineEquivalenceIT {
-    /** Kept on purpose: :empty and :link apply in the browser but stay in the style block, so 100% is impossible. */
-    private static final Set<String> NOT_EQUIVALENT_BY_DESIGN = Set.of("unsupported-selector-kept.html");
-
     private static Path shared;
 
     @TempDir
@@ -46,9 +42,7 @@ class InlineEquivalenceIT {
 
     @TestFactory
     Stream<DynamicTest> every_golden_page_looks_the_same_in_chromium_without_its_style_block() {
-        return Golden.sources().stream()
-            .filter(p -> !NOT_EQUIVALENT_BY_DESIGN.contains(p.getFileName().toString()))
-            .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> assertEquivalent(p)));
+        return Golden.sources().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> assertEquivalent(p)));
     }
 
     @TestFactory

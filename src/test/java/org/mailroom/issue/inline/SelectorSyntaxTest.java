@@ -44,7 +44,8 @@ class SelectorSyntaxTest {
         assertThat(SelectorSyntax.isStatic("p::before")).isFalse();
         assertThat(SelectorSyntax.isStatic("p:after")).isFalse();
         assertThat(SelectorSyntax.isStatic("li:not(:hover)")).isFalse();
-        assertThat(SelectorSyntax.isStatic("p:empty")).isFalse();
+        assertThat(SelectorSyntax.isStatic("p:empty")).isTrue();
+        assertThat(SelectorSyntax.isStatic("a:link")).isFalse();
     }
 
     @Test

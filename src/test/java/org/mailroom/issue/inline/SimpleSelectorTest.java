@@ -14,7 +14,10 @@ class SimpleSelectorTest {
     void type_id_and_class_compounds_with_combinators_are_simple_the_rest_is_not() {
         assertThat(SimpleSelector.parse(".content p")).isNotNull();
         assertThat(SimpleSelector.parse("div#main > p.a.b + *")).isNotNull();
+        assertThat(SimpleSelector.parse("li:last-child > p:empty")).isNotNull();
         assertThat(SimpleSelector.parse("a:hover")).isNull();
+        assertThat(SimpleSelector.parse("p::before")).isNull();
+        assertThat(SimpleSelector.parse("li:nth-child(2)")).isNull();
         assertThat(SimpleSelector.parse("a[href]")).isNull();
         assertThat(SimpleSelector.parse(".sm\\:p-4")).isNull();
         assertThat(SimpleSelector.parse("ns|p")).isNull();
@@ -40,6 +43,18 @@ class SimpleSelectorTest {
         assertThat(count(Jsoup.parse("<!doctype html>" + BODY), ".content p")).isEqualTo(0);
         assertThat(count(Jsoup.parse("<!doctype html>" + BODY), ".Content p")).isEqualTo(3);
         assertThat(count(Jsoup.parse(BODY), ".content p")).isEqualTo(3);
+    }
+
+    @Test
+    void structural_pseudo_classes_follow_chromium() {
+        Document doc = Jsoup.parse("<!doctype html><p> </p><p><!-- c --></p><p></p><ul><li>a</li><li>b</li></ul>");
+
+        assertThat(count(doc, "p:empty")).isEqualTo(2);
+        assertThat(count(doc, "html:first-child")).isEqualTo(1);
+        assertThat(count(doc, "li:first-child")).isEqualTo(1);
+        assertThat(count(doc, "li:only-child")).isEqualTo(0);
+        assertThat(count(doc, "p:first-of-type")).isEqualTo(1);
+        assertThat(count(doc, "ul:only-of-type")).isEqualTo(1);
     }
 
     private static long count(Document doc, String selector) {
