@@ -26,6 +26,7 @@ public final class CssInliner {
 
     private final Map<String, CompiledSheet> cache = new ConcurrentHashMap<>();
 
+    /** The document with its CSS inlined, serialised as UTF-8 text without reformatting. Keep one inliner and reuse it. */
     public String inline(String html) {
         return inline(html, warning -> { });
     }
@@ -43,6 +44,7 @@ public final class CssInliner {
         return inline(doc, warning -> { });
     }
 
+    /** Inlines a parsed document in place, reporting problems with the stylesheet to {@code warnings}. */
     public Document inline(Document doc, Consumer<String> warnings) {
         Objects.requireNonNull(doc, "doc");
         doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base);
