@@ -1,0 +1,87 @@
+package org.mailroom.issue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+import java.net.URI;
+
+/**
+ * The body HTML made safe and fit for a mailbox: links checked and absolutized, then cleaned with a
+ * safelist (no script, iframe, object, form, event handlers, javascript: or data: URLs, and no author
+ * {@code style} attributes: the theme's stylesheet is the one source of look, and an author's style can
+ * hide text or break dark mode), then given the attributes email clients need.
+ */
+final class HtmlBody {
+    private static final Safelist SAFELIST = Safelist.relaxed()
+        .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
+        .addAttributes(":all", "id", "class", "title", "lang", "dir")
+        .addAttributes("td", "align", "valign")
+        .addAttributes("th", "align", "valign")
+        .addAttributes("tr", "align", "valign")
+        .addAttributes("table", "align", "border", "cellpadding", "cellspacing")
+        .addAttributes("img", "border")
+        .addAttributes("ol", "reversed")
+        .addProtocols("a", "href", "#")
+        .preserveRelativeLinks(true);
+    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+
+    private HtmlBody() {}
+
+    /** The cleaned body element of the fragment; its children are the issue's HTML. */
+    static Element process(String fragment, Lint lint, URI base) {
+        Document dirty = Jsoup.parseBodyFragment(fragment);
+        BrokenLinks.repair(dirty.body(), lint);
+        checkLinks(dirty, new LinkLint(lint, base), lint);
+        Document clean = CLEANER.clean(dirty);
+        clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        forEmail(clean.body());
+        separateBrackets(clean.body());
+        return clean.body();
+    }
+
+    private static void checkLinks(Document doc, LinkLint links, Lint lint) {
+        for (Element a : doc.select("a[href], img")) {
+            boolean img = a.normalName().equals("img");
+            String attr = img ? "src" : "href";
+            String raw = a.attr(attr);
+            int line = a.hasAttr(MarkdownRenderer.OFFSET_ATTR)
+                ? lint.lineOf(Integer.parseInt(a.attr(MarkdownRenderer.OFFSET_ATTR))) : lint.lineOfText(raw);
+            String href = links.check(raw, line, img ? "image" : "link");
+            if (href == null) a.removeAttr(attr);
+            else a.attr(attr, href);
+            if (img && a.attr("alt").isBlank()) lint.warn(line, "image without alt text: " + (href == null ? raw : href));
+        }
+    }
+
+    /**
+     * Literal {@code [a][b]} in prose (TWiR's {@code [[std][BTree] Fix ...](url)}) reads as a reference link
+     * that failed; an invisible word joiner between the brackets keeps the text and says it is not one.
+     */
+    private static void separateBrackets(Element body) {
+        for (Element e : body.getAllElements()) {
+            if (e.closest("code, pre") != null) continue;
+            for (TextNode t : e.textNodes()) {
+                String s = t.getWholeText();
+                if (s.contains("][")) t.text(s.replace("][", "]\u2060["));
+            }
+        }
+    }
+
+    /** Attributes that Outlook and older clients read where they ignore CSS. */
+    private static void forEmail(Element body) {
+        for (Element t : body.getElementsByTag("table")) {
+            if (!t.hasAttr("width")) t.attr("width", "100%");
+            if (!t.hasAttr("cellpadding")) t.attr("cellpadding", "6");
+            if (!t.hasAttr("cellspacing")) t.attr("cellspacing", "0");
+            if (!t.hasAttr("border")) t.attr("border", "0");
+        }
+        for (Element img : body.getElementsByTag("img")) {
+            if (!img.hasAttr("border")) img.attr("border", "0");
+        }
+    }
+}
