@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = {"Renders issues into DIR/email.html (CSS inlined), email.source.html, email.txt and email.eml.",
@@ -54,6 +56,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--repeat", hidden = true, defaultValue = "1", description = "Render everything N times; timings of the last round (benchmark)")
     int repeat;
 
+    private static final int TIMEOUT_SECONDS = 30;
+
     /** What happened to one file, printed in argument order whatever thread rendered it. */
     private record Outcome(Path file, String subject, List<Warning> warnings, String error) {}
 
@@ -74,7 +78,11 @@ public final class RenderCommand implements Callable<Integer> {
     private List<Outcome> renderAll(IssueRenderer renderer, SampleMessage sample, RenderStats stats) throws InterruptedException {
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         // A big stack: the depth guard keeps parsers shallow, this is the margin for what it cannot see.
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(null, r, "render", 64L << 20));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "render", 64L << 20);
+            t.setDaemon(true);  // a render stuck past its deadline must not keep the JVM alive
+            return t;
+        });
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Path f : files) futures.add(pool.submit(() -> renderOne(renderer, sample, stats, f)));
@@ -86,11 +94,15 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    /** Waits for one file; a render still running after the deadline is abandoned (pathological input). */
     private static Outcome outcome(Future<Outcome> f, Path file) throws InterruptedException {
         try {
-            return f.get();
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             return new Outcome(file, null, List.of(), file + ": internal error: " + e.getCause());
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new Outcome(file, null, List.of(), file + ": took longer than " + TIMEOUT_SECONDS + " s to render: refused");
         }
     }
 

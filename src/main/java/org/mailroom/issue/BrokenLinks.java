@@ -3,8 +3,7 @@ package org.mailroom.issue;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
  * Link syntax Markdown could not read, left as text: {@code [text](https://...} never closed, a URL
@@ -15,12 +14,7 @@ final class BrokenLinks {
     private BrokenLinks() {}
 
     static void repair(Element body, Lint lint) {
-        List<TextNode> candidates = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e.closest("a, code, pre") != null) continue;
-            for (TextNode t : e.textNodes()) if (t.getWholeText().contains("](")) candidates.add(t);
-        }
-        for (TextNode t : candidates) repairIn(t, lint);
+        for (TextNode t : TextNodes.outside(body, Set.of("a", "code", "pre"), "](")) repairIn(t, lint);
     }
 
     private static void repairIn(TextNode node, Lint lint) {

@@ -63,13 +63,8 @@ final class HtmlBody {
      * that failed; an invisible word joiner between the brackets keeps the text and says it is not one.
      */
     private static void separateBrackets(Element body) {
-        for (Element e : body.getAllElements()) {
-            if (e.closest("code, pre") != null) continue;
-            for (TextNode t : e.textNodes()) {
-                String s = t.getWholeText();
-                if (s.contains("][")) t.text(s.replace("][", "]\u2060["));
-            }
-        }
+        for (TextNode t : TextNodes.outside(body, java.util.Set.of("code", "pre"), "]["))
+            t.text(t.getWholeText().replace("][", "]\u2060["));
     }
 
     /** Attributes that Outlook and older clients read where they ignore CSS. */

@@ -1,8 +1,6 @@
 package org.mailroom.issue;
 
 import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
@@ -58,10 +56,10 @@ final class MarkdownRenderer {
 
     /** Renders the body to an HTML fragment, first unlinking references that have no definition. */
     String render(Document doc, Lint lint) {
+        checkComments(lint);
         List<LinkRef> undefined = new ArrayList<>();
         for (Node n : doc.getDescendants()) {
             if (n instanceof LinkRef ref && !ref.isDefined() && !ref.getTextOpeningMarker().isEmpty()) undefined.add(ref);
-            if (n instanceof HtmlCommentBlock || n instanceof HtmlInlineComment) checkComment(n, lint);
         }
         for (LinkRef ref : undefined) {
             lint.warn(lint.lineOf(ref.getStartOffset()), "reference link [" + ref.getReference() + "] has no definition: shown as plain text");
@@ -70,10 +68,12 @@ final class MarkdownRenderer {
         return renderer.render(doc);
     }
 
-    /** An unterminated comment silently hides the rest of the issue: say so. */
-    private static void checkComment(Node n, Lint lint) {
-        String s = n.getChars().toString();
-        if (!s.contains("-->")) lint.warn(lint.lineOf(n.getStartOffset()), "HTML comment is never closed with -->: it hides the rest of the issue");
+    /** An unterminated comment silently hides the rest of the issue (in the HTML, at least): say so. */
+    static void checkComments(Lint lint) {
+        String body = lint.body();
+        int open = body.lastIndexOf("<!--");
+        if (open >= 0 && body.indexOf("-->", open + 4) < 0)
+            lint.warn(lint.lineOf(open), "HTML comment is never closed with -->: it hides the rest of the issue");
     }
 
     private static void unlink(LinkRef ref) {

@@ -10,6 +10,10 @@ import java.util.Set;
  */
 final class NestingGuard {
     static final int MAX_DEPTH = 100;
+    /** flexmark's link parsing is quadratic in the brackets of one paragraph; TWiR's busiest has 144. */
+    static final int MAX_BRACKETS = 500;
+    /** A long run of emphasis markers overflows the stack of flexmark's delimiter regex. */
+    static final int MAX_RUN = 300;
     private static final Set<String> CONTAINERS = Set.of("div", "span", "p", "blockquote", "ul", "ol", "li", "table",
         "tbody", "thead", "tr", "td", "th", "a", "b", "i", "u", "s", "em", "strong", "small", "big", "sub", "sup", "code",
         "pre", "details", "summary", "section", "article", "aside", "header", "footer", "nav", "main", "figure", "font",
@@ -22,16 +26,39 @@ final class NestingGuard {
         int line = firstLine;
         int htmlDepth = 0;
         int start = 0;
+        int brackets = 0;
         while (start <= body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
+            brackets = blank(body, start, end) ? 0 : brackets + inlineLoad(body, start, end, file, line);
+            if (brackets > MAX_BRACKETS)
+                throw new IssueException(file, line, "more than " + MAX_BRACKETS + " '[' in one paragraph: refused");
             int markers = containerMarkers(body, start, end);
             if (markers > MAX_DEPTH) fail(file, line, markers + " nested quote or list markers");
-            htmlDepth = Math.max(0, htmlDepth + tagBalance(body, start, end));
-            if (htmlDepth > MAX_DEPTH) fail(file, line, htmlDepth + " nested HTML tags");
+            htmlDepth = tagDepth(body, start, end, htmlDepth, file, line);
             start = end + 1;
             line++;
         }
+    }
+
+    private static boolean blank(String s, int start, int end) {
+        for (int i = start; i < end; i++) if (!Character.isWhitespace(s.charAt(i))) return false;
+        return true;
+    }
+
+    /** The line's '[' count; fails on a run of one emphasis or code marker longer than {@link #MAX_RUN}. */
+    private static int inlineLoad(String s, int start, int end, String file, int line) {
+        int brackets = 0;
+        int run = 0;
+        char prev = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '[') brackets++;
+            run = (c == prev && (c == '*' || c == '_' || c == '`' || c == '~')) ? run + 1 : 1;
+            if (run > MAX_RUN) throw new IssueException(file, line, "a run of more than " + MAX_RUN + " '" + c + "' characters: refused");
+            prev = c;
+        }
+        return brackets;
     }
 
     private static void fail(String file, int line, String what) {
@@ -58,9 +85,8 @@ final class NestingGuard {
         return count + indent / 4;
     }
 
-    /** Opened minus closed container tags on one line; void and unknown tags (Rust's {@code Vec<T>}) do not count. */
-    static int tagBalance(String s, int start, int end) {
-        int balance = 0;
+    /** The open-tag depth after this line, failing as soon as it passes the limit; void and unknown tags (Rust's {@code Vec<T>}) do not count. */
+    static int tagDepth(String s, int start, int end, int depth, String file, int line) {
         int i = s.indexOf('<', start);
         while (i >= 0 && i < end) {
             int j = i + 1;
@@ -71,10 +97,11 @@ final class NestingGuard {
             if (j > nameStart && CONTAINERS.contains(s.substring(nameStart, j).toLowerCase(java.util.Locale.ROOT))) {
                 int gt = s.indexOf('>', j);
                 boolean selfClosing = gt > 0 && gt <= end && s.charAt(gt - 1) == '/';
-                if (!selfClosing) balance += close ? -1 : 1;
+                if (!selfClosing) depth = Math.max(0, depth + (close ? -1 : 1));
+                if (depth > MAX_DEPTH) fail(file, line, depth + " nested HTML tags");
             }
             i = s.indexOf('<', j);
         }
-        return balance;
+        return depth;
     }
 }

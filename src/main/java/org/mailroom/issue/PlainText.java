@@ -105,7 +105,7 @@ final class PlainText implements NodeFilter {
             layout.push(marks, " ".repeat(marks.length()));
         } else if ((name.equals("ul") || name.equals("ol")) && e.parent() != null && e.parent().normalName().equals("li")) {
             flush();
-        } else if (name.equals("p") && e.parent() != null && e.parent().normalName().matches("li|dd") && e.elementSiblingIndex() == 0) {
+        } else if (name.equals("p") && e.parent() != null && (e.parent().normalName().equals("li") || e.parent().normalName().equals("dd")) && e.elementSiblingIndex() == 0) {
             flush();
         } else {
             block();

@@ -16,7 +16,7 @@ final class TableText {
         List<List<String>> rows = new ArrayList<>();
         boolean header = false;
         for (Element tr : table.select("tr")) {
-            if (tr.closest("table") != table) continue;
+            if (owner(tr) != table) continue;
             List<String> cells = new ArrayList<>();
             for (Element cell : tr.children()) {
                 if (cell.normalName().equals("td") || cell.normalName().equals("th")) cells.add(PlainText.cell(cell, links));
@@ -33,6 +33,13 @@ final class TableText {
         for (int w : widths) total += w;
         if (total <= width - 4) columns(rows, widths, header, layout);
         else records(rows, header, layout);
+    }
+
+    /** The table a row belongs to (rows of nested tables are theirs, not ours). */
+    private static Element owner(Element tr) {
+        Element e = tr.parent();
+        while (e != null && !e.normalName().equals("table")) e = e.parent();
+        return e;
     }
 
     private static void columns(List<List<String>> rows, int[] widths, boolean header, TextLayout layout) {

@@ -44,7 +44,12 @@ final class TextLayout {
 
     /** Writes a paragraph, wrapped; {@code \n} in it is a hard break. */
     void paragraph(String text) {
-        for (String segment : text.split("\n", -1)) wrap(segment.strip());
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            wrap(text.substring(start, nl).strip());
+            start = nl + 1;
+        }
+        wrap(text.substring(start).strip());
     }
 
     /** Writes one line as it is, under the prefixes: code, link lists, table rows. */
@@ -56,7 +61,7 @@ final class TextLayout {
         if (text.isEmpty()) return;
         StringBuilder line = new StringBuilder();
         int available = Math.max(20, width - peekPrefixLength());
-        for (String word : text.split(" +")) {
+        for (String word : words(text)) {
             if (line.length() > 0 && line.length() + 1 + word.length() > available) {
                 emit(line.toString());
                 line.setLength(0);
@@ -66,6 +71,19 @@ final class TextLayout {
             line.append(word);
         }
         if (line.length() > 0) emit(line.toString());
+    }
+
+    /** Words separated by runs of spaces (no regex: this runs for every paragraph of every issue). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && text.charAt(i) == ' ') i++;
+            int start = i;
+            while (i < text.length() && text.charAt(i) != ' ') i++;
+            if (i > start) words.add(text.substring(start, i));
+        }
+        return words;
     }
 
     private int peekPrefixLength() {
