@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * first line that is not a header line, which then starts the body).
  */
 final class HeaderParser {
-    private static final Pattern KEY = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:[ \\t]*(.*)$");
+    private static final Pattern KEY = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)[ \\t]*:[ \\t]*(.*)$", Pattern.DOTALL);
     private static final Pattern DATE = Pattern.compile("^(\\d{4}-\\d{1,2}-\\d{1,2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?.*)?$");
     private static final DateTimeFormatter LENIENT_DAY = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT);
 

@@ -20,6 +20,8 @@ final class HtmlBody {
     private static final Safelist SAFELIST = Safelist.relaxed()
         .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
         .addAttributes(":all", "id", "class", "title", "lang", "dir")
+        .addAttributes("p", "align")
+        .addAttributes("div", "align")
         .addAttributes("td", "align", "valign")
         .addAttributes("th", "align", "valign")
         .addAttributes("tr", "align", "valign")

@@ -61,6 +61,20 @@ public final class IssueRenderer {
         }
     }
 
+    /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
+    Body body(Issue issue, List<Warning> warnings) {
+        Lint lint = new Lint(issue, warnings);
+        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body()), lint), lint, settings.resolveBase());
+        return new Body(body.html(), PlainText.of(body));
+    }
+
+    /** The body of an issue: HTML fragment and plain text. */
+    record Body(String html, String text) {}
+
+    Issue read(String file, byte[] bytes, List<Warning> warnings) {
+        return reader.parse(file, bytes, warnings);
+    }
+
     private Rendered render(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
         long t0 = System.nanoTime();

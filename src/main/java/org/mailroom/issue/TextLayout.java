@@ -12,6 +12,8 @@ final class TextLayout {
     private final StringBuilder out = new StringBuilder();
     private final List<Frame> frames = new ArrayList<>();
     private boolean blankPending;
+    /** The prefixes in force when the blank line was asked for: a quote's blank line opener stays outside it. */
+    private String blankPrefix = "";
 
     /** A prefix: {@code first} on the first line written under it ("* ", "1. "), {@code rest} after ("  "). */
     private static final class Frame {
@@ -39,7 +41,11 @@ final class TextLayout {
 
     /** Asks for one blank line before the next line written (never at the top, never two). */
     void blank() {
-        blankPending = out.length() > 0;
+        if (blankPending || out.length() == 0) return;
+        blankPending = true;
+        StringBuilder p = new StringBuilder();
+        for (Frame f : frames) p.append(f.rest);
+        blankPrefix = p.toString().stripTrailing();
     }
 
     /** Writes a paragraph, wrapped; {@code \n} in it is a hard break. */
@@ -94,9 +100,7 @@ final class TextLayout {
 
     private void emit(String content) {
         if (blankPending) {
-            StringBuilder p = new StringBuilder();
-            for (Frame f : frames) p.append(f.rest);
-            out.append(p.toString().stripTrailing()).append('\n');
+            out.append(blankPrefix).append('\n');
             blankPending = false;
         }
         StringBuilder line = new StringBuilder();
