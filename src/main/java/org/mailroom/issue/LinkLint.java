@@ -68,7 +68,8 @@ final class LinkLint {
 
     /** http or https when the scheme is one or two edits away from it (hhttps, ttps, htps, htttp). */
     static String typoOfHttp(String scheme) {
-        if (scheme.length() > 7) return null;
+        // Typos keep the h or the tt: hhttps, htps, htttp, ttps; sftp or git are other schemes, not typos.
+        if (scheme.length() > 7 || !(scheme.startsWith("h") || scheme.startsWith("tt"))) return null;
         if (distance(scheme, "https") <= 2 && scheme.indexOf('s') >= 0) return "https";
         if (distance(scheme, "http") <= 2 && scheme.indexOf('t') >= 0) return "http";
         return null;
