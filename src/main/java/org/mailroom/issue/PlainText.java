@@ -47,9 +47,9 @@ final class PlainText implements NodeFilter {
         return t.layout.text().strip().replaceAll("\\s*\n\\s*", " ");
     }
 
-    private static final java.util.regex.Pattern TAG_OR_ENTITY = java.util.regex.Pattern.compile(
-        "<(?=(a|p|div|span|table|td|br|li|ul|strong|em|code)\\b[^>]*>)|&(?=(amp|lt|gt|quot|nbsp|#\\d+);)",
-        java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
+        "(a|p|div|span|table|td|br|li|ul|strong|em|code)\\b[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("(amp|lt|gt|quot|nbsp|#\\d+);");
 
     /**
      * Code quoted in text ({@code PartialOrd<A>}, {@code &nbsp;}) can look like HTML to a filter that
@@ -57,7 +57,20 @@ final class PlainText implements NodeFilter {
      * readable and unmistakably text.
      */
     static String defuse(String text) {
-        return TAG_OR_ENTITY.matcher(text).replaceAll("$0\u2060");
+        StringBuilder b = null;
+        int copied = 0;
+        java.util.regex.Matcher tag = TAG.matcher(text);
+        java.util.regex.Matcher entity = ENTITY.matcher(text);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '<' && c != '&') continue;
+            java.util.regex.Matcher m = c == '<' ? tag : entity;
+            if (!m.region(i + 1, text.length()).lookingAt()) continue;
+            if (b == null) b = new StringBuilder(text.length() + 16);
+            b.append(text, copied, i + 1).append('\u2060');
+            copied = i + 1;
+        }
+        return b == null ? text : b.append(text, copied, text.length()).toString();
     }
 
     @Override
@@ -151,9 +164,17 @@ final class PlainText implements NodeFilter {
         String href = a.attr("href");
         if (href.isEmpty() || href.startsWith("#")) return;
         String label = inline.substring(start).strip();
-        String bare = href.replaceFirst("^(https?://|mailto:)", "").replaceFirst("/$", "");
+        String bare = bare(href);
         if (label.equals(href) || label.equals(bare) || label.equals(bare + "/")) return;
         inline.append(" [").append(links.number(href)).append(']');
+    }
+
+    /** The URL as people write it in text: no scheme, no trailing slash. */
+    private static String bare(String href) {
+        String s = href;
+        for (String scheme : new String[] {"https://", "http://", "mailto:"})
+            if (s.startsWith(scheme)) { s = s.substring(scheme.length()); break; }
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private FilterResult pre(Element pre) {
