@@ -45,6 +45,7 @@ final class MarkdownRenderer {
         o.set(TablesExtension.CLASS_NAME, "");
         o.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         o.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        o.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);  // as Python-Markdown's toc: "issues-prs", not "issues--prs"
         o.set(HtmlRenderer.SOFT_BREAK, "\n");
         parser = Parser.builder(o).build();
         renderer = HtmlRenderer.builder(o).attributeProviderFactory(new OffsetAttributes()).build();
