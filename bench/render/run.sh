@@ -23,5 +23,11 @@ echo "== cold: ${#files[@]} issues, one pass, one JVM (stage times include JIT w
 start=$(date +%s%N)
 java -jar target/mailroom.jar render "${files[@]}" --out "$out/cold" --timings 2>&1 >/dev/null | grep -v ': warning: ' || true
 echo "process wall time including start-up: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-echo "== warm: ${rounds} passes in one JVM, stage times of the last pass"
+echo "== warm: ${rounds} passes in one JVM, stage times of the second half"
 java -jar target/mailroom.jar render "${files[@]}" --out "$out/warm" --timings --repeat "$rounds" 2>&1 >/dev/null | grep -v ': warning: ' | grep -v '^wall' || true
+
+seed="${SHARED_DIR:-../shared}/seed/this-week-in-rust-578.md"
+if [ -f "$seed" ]; then
+  echo "== one issue (seed 578), 400 renders in one JVM, stage times of the last 200"
+  java -jar target/mailroom.jar render "$seed" --out "$out/seed" --timings --repeat 400 2>&1 >/dev/null | grep -v ': warning: ' | grep -v '^wall' || true
+fi

@@ -17,36 +17,54 @@ final class BrokenLinks {
         for (TextNode t : TextNodes.outside(body, Set.of("a", "code", "pre"), "](")) repairIn(t, lint);
     }
 
+    /** One piece of broken link syntax in a text: where its text starts, its label, its URL, where it ends. */
+    private record Broken(int start, String label, String url, int after, String problem) {}
+
     private static void repairIn(TextNode node, Lint lint) {
         TextNode t = node;
         while (t != null) {
             String s = t.getWholeText();
             int mark = find(s, 0);
             if (mark < 0) return;
-            int open = s.lastIndexOf('[', mark);
-            int urlStart = mark + 2;
-            int end = urlStart;
-            while (end < s.length() && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != ')') end++;
-            String url = s.substring(urlStart, end);
-            int after = end;
-            if (end < s.length() && s.charAt(end) == '\n') {
-                int next = end + 1;
-                while (next < s.length() && !Character.isWhitespace(s.charAt(next)) && s.charAt(next) != ')') next++;
-                if (next < s.length() && s.charAt(next) == ')') { url += s.substring(end + 1, next); after = next; }
-            }
-            boolean closed = after < s.length() && s.charAt(after) == ')';
-            if (closed) after++;
-            else while (url.length() > 1 && ".,;:!?".indexOf(url.charAt(url.length() - 1)) >= 0) { url = url.substring(0, url.length() - 1); after--; }
-            int textStart = open >= 0 ? open : 0;
-            String label = s.substring(open >= 0 ? open + 1 : 0, mark).strip();
-            lint.warn(lint.lineOfText("](" + s.substring(urlStart, end)),
-                "broken link syntax around '" + label + "' (" + (closed ? "no opening [" : "no closing )") + "): made a link to " + url);
-            TextNode rest = after < s.length() ? t.splitText(after) : null;
-            TextNode linkText = t.splitText(textStart);
-            Element a = new Element("a").attr("href", url).text(label.isEmpty() ? url : label);
-            linkText.replaceWith(a);
+            Broken b = parse(s, mark);
+            String needle = "](" + firstLine(b.url(), s, mark);
+            int line = lint.lineOfText(b.label() + needle);
+            lint.warn(line > 0 ? line : lint.lineOfText(needle),
+                "broken link syntax around '" + b.label() + "' (" + b.problem() + "): made a link to " + b.url());
+            TextNode rest = b.after() < s.length() ? t.splitText(b.after()) : null;
+            TextNode linkText = t.splitText(b.start());
+            linkText.replaceWith(new Element("a").attr("href", b.url()).text(b.label().isEmpty() ? b.url() : b.label()));
             t = rest;
         }
+    }
+
+    /** Reads {@code [label](url)} around the {@code ](} at mark, forgiving a URL broken over two lines or never closed. */
+    private static Broken parse(String s, int mark) {
+        int open = s.lastIndexOf('[', mark);
+        int end = urlEnd(s, mark + 2);
+        String url = s.substring(mark + 2, end);
+        int after = end;
+        boolean joined = false;
+        if (end < s.length() && s.charAt(end) == '\n') {
+            int next = urlEnd(s, end + 1);
+            if (next < s.length() && s.charAt(next) == ')') { url += s.substring(end + 1, next); after = next; joined = true; }
+        }
+        boolean closed = after < s.length() && s.charAt(after) == ')';
+        if (closed) after++;
+        else while (url.length() > 1 && ".,;:!?".indexOf(url.charAt(url.length() - 1)) >= 0) { url = url.substring(0, url.length() - 1); after--; }
+        String label = s.substring(open >= 0 ? open + 1 : 0, mark).strip();
+        String problem = open < 0 ? "no opening [" : !closed ? "no closing )" : joined ? "URL broken over two lines" : "unreadable";
+        return new Broken(Math.max(open, 0), label, url, after, problem);
+    }
+
+    private static int urlEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != ')') i++;
+        return i;
+    }
+
+    private static String firstLine(String url, String s, int mark) {
+        return s.substring(mark + 2, Math.min(urlEnd(s, mark + 2), mark + 2 + url.length()));
     }
 
     /** Index of the next {@code ](} followed by an absolute or root-relative URL, or -1. */

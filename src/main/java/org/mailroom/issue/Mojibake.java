@@ -22,7 +22,8 @@ final class Mojibake {
 
     /** The text with repairable runs repaired; one warning per line that had any. */
     static String repair(String file, String text, List<Warning> warnings) {
-        StringBuilder out = null;
+        if (isAscii(text)) return text;
+        StringBuilder out = new StringBuilder(text.length());
         int line = 1;
         int warnedLine = 0;
         int i = 0;
@@ -30,7 +31,7 @@ final class Mojibake {
             char c = text.charAt(i);
             if (c < 0x80) {
                 if (c == '\n') line++;
-                if (out != null) out.append(c);
+                out.append(c);
                 i++;
                 continue;
             }
@@ -38,22 +39,26 @@ final class Mojibake {
             while (end < text.length() && text.charAt(end) >= 0x80) end++;
             String run = text.substring(i, end);
             String fixed = transcode(run);
-            if (fixed != null) {
-                if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
-                out.append(fixed);
-                if (warnedLine != line) warnings.add(new Warning(file, line, "mis-decoded characters (UTF-8 read as Mac Roman): '"
-                    + context(text, i, end) + "' repaired to '" + context(text, i, end).replace(run, fixed) + "'"));
+            out.append(fixed != null ? fixed : run);
+            String message = fixed != null ? repairedMessage(text, i, end, run, fixed)
+                : looksMisdecoded(run) ? "characters look mis-decoded but cannot be repaired: '" + run + "'" : null;
+            if (message != null && warnedLine != line) {
+                warnings.add(new Warning(file, line, message));
                 warnedLine = line;
-            } else {
-                if (out != null) out.append(run);
-                if (looksMisdecoded(run) && warnedLine != line) {
-                    warnings.add(new Warning(file, line, "characters look mis-decoded but cannot be repaired: '" + run + "'"));
-                    warnedLine = line;
-                }
             }
             i = end;
         }
-        return out == null ? text : out.toString();
+        return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    private static String repairedMessage(String text, int start, int end, String run, String fixed) {
+        String before = context(text, start, end);
+        return "mis-decoded characters (UTF-8 read as Mac Roman): '" + before + "' repaired to '" + before.replace(run, fixed) + "'";
     }
 
     /** The UTF-8 reading of the run's Mac Roman bytes when it round-trips cleanly, else null. */

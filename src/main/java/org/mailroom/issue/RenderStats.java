@@ -21,7 +21,7 @@ public final class RenderStats {
     /** One line per stage: {@code parse   median 0.412 ms   p99 1.830 ms}. */
     public synchronized String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%d issues%n", rows.size()));
+        b.append(String.format(Locale.ROOT, "%d renders timed%n", rows.size()));
         for (int s = 0; s < STAGES.length; s++) {
             long[] v = new long[rows.size()];
             for (int i = 0; i < v.length; i++) v[i] = rows.get(i)[s];
