@@ -27,6 +27,7 @@ final class HeaderParser {
         int pos = 0;
         int line = 1;
         String last = null;
+        int dateLine = 0;
         while (pos < text.length()) {
             int end = text.indexOf('\n', pos);
             if (end < 0) end = text.length();
@@ -36,6 +37,7 @@ final class HeaderParser {
             if (m.matches()) {
                 last = m.group(1).toLowerCase(Locale.ROOT);
                 header.put(last, m.group(2).strip());
+                if (last.equals("date")) dateLine = line;
             } else if (last != null && (l.startsWith(" ") || l.startsWith("\t"))) {
                 header.merge(last, l.strip(), (a, b) -> a + " " + b);
             } else {
@@ -48,7 +50,7 @@ final class HeaderParser {
         if (title == null || title.isBlank())
             throw new IssueException(file, 1, "no title: the header needs a 'Title:' line before the first blank line");
         checkTitle(file, title);
-        checkDate(file, header.get("date"), warnings);
+        checkDate(file, dateLine, header.get("date"), warnings);
         return new Issue(file, header, title.strip(), text.substring(pos), line);
     }
 
@@ -61,9 +63,9 @@ final class HeaderParser {
         }
     }
 
-    private static void checkDate(String file, String date, List<Warning> warnings) {
+    private static void checkDate(String file, int line, String date, List<Warning> warnings) {
         if (date == null) return;
-        if (parseDate(date) == null) warnings.add(new Warning(file, 0, "header Date '" + date + "' is not YYYY-MM-DD [HH:MM]"));
+        if (parseDate(date) == null) warnings.add(new Warning(file, line, "header Date '" + date + "' is not YYYY-MM-DD [HH:MM]"));
     }
 
     /** The day of a Pelican date with or without a time, or null when it is not one. */
