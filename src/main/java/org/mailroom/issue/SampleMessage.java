@@ -40,6 +40,11 @@ public final class SampleMessage {
         return new SampleMessage(new MessageSettings(from, replyTo, listId, c.url("base.url"), "unsubscribe@" + domain), domain);
     }
 
+    /** The settings every message of this configuration shares (also what a campaign needs). */
+    public MessageSettings settings() {
+        return settings;
+    }
+
     public byte[] eml(EmailContent content) {
         String messageId = UUID.randomUUID() + "@" + domain;
         return MessageTemplate.prepare(content, settings)
