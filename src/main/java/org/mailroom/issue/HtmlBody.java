@@ -41,6 +41,7 @@ final class HtmlBody {
         checkLinks(dirty, new LinkLint(lint, base), lint);
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        mergeAdjacentLists(clean.body());
         forEmail(clean.body());
         separateBrackets(clean.body());
         return clean.body();
@@ -58,6 +59,26 @@ final class HtmlBody {
             else a.attr(attr, href);
             if (img && a.attr("alt").isBlank()) lint.warn(line, "image without alt text: " + (href == null ? raw : href));
         }
+    }
+
+    /**
+     * Two lists with nothing but whitespace between them were one list to the editor: an editors' comment
+     * between items (gone now) or a change of bullet ({@code *} then {@code -}) splits it in CommonMark,
+     * not in Python-Markdown.
+     */
+    private static void mergeAdjacentLists(Element body) {
+        for (Element list : body.select("ul + ul, ol + ol")) {
+            Element previous = list.previousElementSibling();
+            if (previous == null || !onlyWhitespaceBetween(previous, list)) continue;
+            previous.appendChildren(new java.util.ArrayList<>(list.childNodes()));
+            list.remove();
+        }
+    }
+
+    private static boolean onlyWhitespaceBetween(Element a, Element b) {
+        for (org.jsoup.nodes.Node n = a.nextSibling(); n != null && n != b; n = n.nextSibling())
+            if (!(n instanceof TextNode t) || !t.isBlank()) return false;
+        return true;
     }
 
     /**
