@@ -37,6 +37,7 @@ final class HtmlBody {
     /** The cleaned body element of the fragment; its children are the HTML. */
     static Element process(String fragment, Lint lint, URI base) {
         Document dirty = Jsoup.parseBodyFragment(fragment);
+        warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);
         Document clean = CLEANER.clean(dirty);
@@ -46,6 +47,22 @@ final class HtmlBody {
         separateBrackets(clean.body());
         return clean.body();
     }
+
+    /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */
+    private static void warnRemoved(Document dirty, Lint lint) {
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (Element e : dirty.body().getAllElements()) {
+            String tag = e.normalName();
+            if (REMOVED.contains(tag) && said.add(tag))
+                lint.warn(lint.lineOfText("<" + tag), "raw HTML <" + tag + "> removed: email clients do not run or show it");
+            for (org.jsoup.nodes.Attribute a : e.attributes())
+                if (a.getKey().startsWith("on") && said.add(a.getKey()))
+                    lint.warn(lint.lineOfText(a.getKey() + "="), "event handler attribute " + a.getKey() + " removed");
+        }
+    }
+
+    private static final java.util.Set<String> REMOVED = java.util.Set.of("script", "iframe", "object", "embed", "form", "style",
+        "video", "audio", "canvas", "svg", "input", "button", "textarea", "select", "link", "meta", "base");
 
     private static void checkLinks(Document doc, LinkLint links, Lint lint) {
         for (Element a : doc.select("a[href], img")) {

@@ -65,7 +65,8 @@ public final class IssueRenderer {
     /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
     Body body(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
-        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body()), lint), lint, settings.resolveBase());
+        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase());
+        warnings.sort(java.util.Comparator.comparingInt(Warning::line));
         return new Body(body.html(), PlainText.of(body));
     }
 
@@ -79,7 +80,7 @@ public final class IssueRenderer {
     private Rendered render(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
         long t0 = System.nanoTime();
-        var doc = markdown.parse(issue.body());
+        var doc = markdown.parse(issue.body(), lint);
         long t1 = System.nanoTime();
         Element body = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
         Map<String, Object> scope = scope(issue, body);
@@ -94,6 +95,7 @@ public final class IssueRenderer {
         int size = html.getBytes(StandardCharsets.UTF_8).length;
         if (size > GMAIL_CLIP_BYTES)
             lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
+        warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
         EmailContent content = new EmailContent(subject(issue), html, source, text, warnings);
         return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3));
     }

@@ -1,6 +1,7 @@
 package org.mailroom.issue;
 
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
@@ -51,8 +52,8 @@ final class MarkdownRenderer {
         renderer = HtmlRenderer.builder(o).attributeProviderFactory(new OffsetAttributes()).build();
     }
 
-    Document parse(String body) {
-        return parser.parse(body);
+    Document parse(String body, Lint lint) {
+        return parser.parse(ReferenceSpacing.fix(body, lint));
     }
 
     /** Renders the body to an HTML fragment, first unlinking references that have no definition. */
@@ -63,6 +64,11 @@ final class MarkdownRenderer {
             if (n instanceof LinkRef ref && !ref.isDefined() && !ref.getTextOpeningMarker().isEmpty()) undefined.add(ref);
         }
         for (LinkRef ref : undefined) {
+            if (isTagBeforeLink(ref)) {
+                ref.insertBefore(new Text(ref.getChars()));
+                ref.unlink();
+                continue;
+            }
             lint.warn(lint.lineOf(ref.getStartOffset()), "reference link [" + ref.getReference() + "] has no definition: shown as plain text");
             unlink(ref);
         }
@@ -75,6 +81,14 @@ final class MarkdownRenderer {
         int open = body.lastIndexOf("<!--");
         if (open >= 0 && body.indexOf("-->", open + 4) < 0)
             lint.warn(lint.lineOf(open), "HTML comment is never closed with -->: it hides the rest of the issue");
+    }
+
+    /** {@code [series][video] [Title](url)}: bracketed tags before a link, not a reference; shown as written. */
+    private static boolean isTagBeforeLink(LinkRef ref) {
+        Node next = ref.getNext();
+        if (!(next instanceof Text) || !next.getChars().isBlank()) return false;
+        Node after = next.getNext();
+        return after instanceof Link || after instanceof LinkRef r && r.isDefined();
     }
 
     private static void unlink(LinkRef ref) {
