@@ -14,7 +14,7 @@ final class BrokenLinks {
     private BrokenLinks() {}
 
     static void repair(Element body, Lint lint) {
-        for (TextNode t : TextNodes.outside(body, Set.of("a", "code", "pre"), "](")) repairIn(t, lint);
+        for (TextNode t : TextNodes.outside(body, Set.of("a", "code", "pre"), "]")) if (find(t.getWholeText(), 0) >= 0) repairIn(t, lint);
     }
 
     /** One piece of broken link syntax in a text: where its text starts, its label, its URL, where it ends. */
@@ -29,7 +29,9 @@ final class BrokenLinks {
             Broken b = parse(s, mark);
             String needle = "](" + firstLine(b.url(), s, mark);
             int line = lint.lineOfText(b.label() + needle);
-            lint.warn(line > 0 ? line : lint.lineOfText(needle),
+            if (line == 0) line = lint.lineOfText(needle);
+            if (line == 0) line = lint.lineOfText(firstLine(b.url(), s, mark));
+            lint.warn(line,
                 "broken link syntax around '" + b.label() + "' (" + b.problem() + "): made a link to " + b.url());
             TextNode rest = b.after() < s.length() ? t.splitText(b.after()) : null;
             TextNode linkText = t.splitText(b.start());
@@ -41,8 +43,10 @@ final class BrokenLinks {
     /** Reads {@code [label](url)} around the {@code ](} at mark, forgiving a URL broken over two lines or never closed. */
     private static Broken parse(String s, int mark) {
         int open = s.lastIndexOf('[', mark);
-        int end = urlEnd(s, mark + 2);
-        String url = s.substring(mark + 2, end);
+        int urlStart = urlStart(s, mark);
+        boolean doubled = s.charAt(urlStart - 2) == '(';
+        int end = urlEnd(s, urlStart);
+        String url = s.substring(urlStart, end);
         int after = end;
         boolean joined = false;
         if (end < s.length() && s.charAt(end) == '\n') {
@@ -50,10 +54,11 @@ final class BrokenLinks {
             if (next < s.length() && s.charAt(next) == ')') { url += s.substring(end + 1, next); after = next; joined = true; }
         }
         boolean closed = after < s.length() && s.charAt(after) == ')';
-        if (closed) after++;
+        if (closed) after += doubled && after + 1 < s.length() && s.charAt(after + 1) == ')' ? 2 : 1;
         else while (url.length() > 1 && ".,;:!?".indexOf(url.charAt(url.length() - 1)) >= 0) { url = url.substring(0, url.length() - 1); after--; }
         String label = s.substring(open >= 0 ? open + 1 : 0, mark).strip();
-        String problem = open < 0 ? "no opening [" : !closed ? "no closing )" : joined ? "URL broken over two lines" : "unreadable";
+        String problem = open < 0 ? "no opening [" : !closed ? "no closing )" : joined ? "URL broken over two lines"
+            : doubled ? "doubled (" : s.charAt(mark + 1) == ' ' ? "space between ] and (" : "unreadable";
         return new Broken(Math.max(open, 0), label, url, after, problem);
     }
 
@@ -64,14 +69,23 @@ final class BrokenLinks {
     }
 
     private static String firstLine(String url, String s, int mark) {
-        return s.substring(mark + 2, Math.min(urlEnd(s, mark + 2), mark + 2 + url.length()));
+        int start = urlStart(s, mark);
+        return s.substring(start, Math.min(urlEnd(s, start), start + url.length()));
     }
 
-    /** Index of the next {@code ](} followed by an absolute or root-relative URL, or -1. */
+    /** Index of the next ']' followed by a link's URL part ({@code (https://}, {@code (/}, also {@code ] (} and {@code ((}), or -1. */
     private static int find(String s, int from) {
-        for (int i = s.indexOf("](", from); i >= 0; i = s.indexOf("](", i + 2)) {
-            if (s.startsWith("http://", i + 2) || s.startsWith("https://", i + 2) || s.startsWith("/", i + 2)) return i;
-        }
+        for (int i = s.indexOf(']', from); i >= 0; i = s.indexOf(']', i + 1)) if (urlStart(s, i) > 0) return i;
         return -1;
+    }
+
+    /** Where the URL starts after the ']' at mark, forgiving one space before and one doubled '('; -1 if no URL follows. */
+    private static int urlStart(String s, int mark) {
+        int i = mark + 1;
+        if (i < s.length() && s.charAt(i) == ' ') i++;
+        if (i >= s.length() || s.charAt(i) != '(') return -1;
+        i++;
+        if (i < s.length() && s.charAt(i) == '(') i++;
+        return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("/", i) && !s.startsWith("//", i) ? i : -1;
     }
 }

@@ -38,10 +38,26 @@ public final class IssueReader {
         if (text.isBlank()) throw new IssueException(file, 0, "empty file: nothing to render");
         int nul = text.indexOf('\0');
         if (nul >= 0) throw new IssueException(file, lineAt(text, nul), "contains a NUL character: not a text file");
+        text = stripControls(file, text, warnings);
         text = Mojibake.repair(file, text, warnings);
         Issue issue = HeaderParser.parse(file, text, warnings);
         NestingGuard.check(file, issue.body(), issue.bodyLine());
         return issue;
+    }
+
+    /** Invisible control characters (a stray U+0002 inside a link) break Markdown syntax and mean nothing in email. */
+    static String stripControls(String file, String text, List<Warning> warnings) {
+        StringBuilder out = null;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') line++;
+            boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f;
+            if (control && out == null) out = new StringBuilder(text.length()).append(text, 0, i);
+            if (control) warnings.add(new Warning(file, line, String.format("control character U+%04X removed", (int) c)));
+            else if (out != null) out.append(c);
+        }
+        return out == null ? text : out.toString();
     }
 
     private byte[] load(Path path, String file) {

@@ -31,6 +31,10 @@ final class LinkLint {
         String href = raw.strip();
         if (href.isEmpty()) { lint.warn(line, "empty " + what + " target"); return null; }
         if (href.startsWith("#")) return href;
+        if (href.length() > 2 && href.startsWith("(") && href.endsWith(")")) {
+            lint.warn(line, what + " target wrapped in extra parentheses: '" + shorten(href) + "'");
+            return check(href.substring(1, href.length() - 1), line, what);
+        }
         if (isPlaceholder(href)) {
             lint.warn(line, "placeholder " + what + " target '" + href + "': replace it before sending");
             return href.contains(":") ? href : absolute(href);
