@@ -30,7 +30,9 @@ final class NestingGuard {
         while (start <= body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
-            brackets = blank(body, start, end) ? 0 : brackets + inlineLoad(body, start, end, file, line);
+            int load = blank(body, start, end) ? 0 : inlineLoad(body, start, end, file, line);
+            // A list item, heading, quote or table row starts new inline content: count from zero.
+            brackets = startsBlock(body, start, end) ? load : brackets + load;
             if (brackets > MAX_BRACKETS)
                 throw new IssueException(file, line, "more than " + MAX_BRACKETS + " '[' in one paragraph: refused");
             int markers = containerMarkers(body, start, end);
@@ -39,6 +41,18 @@ final class NestingGuard {
             start = end + 1;
             line++;
         }
+    }
+
+    private static boolean startsBlock(String s, int start, int end) {
+        int i = start;
+        while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        if (i >= end) return true;
+        char c = s.charAt(i);
+        if (c == '#' || c == '>' || c == '|') return true;
+        if ((c == '*' || c == '-' || c == '+') && i + 1 < end && s.charAt(i + 1) == ' ') return true;
+        int j = i;
+        while (j < end && Character.isDigit(s.charAt(j))) j++;
+        return j > i && j + 1 < end && (s.charAt(j) == '.' || s.charAt(j) == ')') && s.charAt(j + 1) == ' ';
     }
 
     private static boolean blank(String s, int start, int end) {
