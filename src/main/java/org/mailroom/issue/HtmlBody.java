@@ -109,6 +109,8 @@ final class HtmlBody {
 
     /** Attributes that Outlook and older clients read where they ignore CSS. */
     private static void forEmail(Element body) {
+        // "Back to the text" arrows sit alone on a line in email clients, and few of them follow in-page anchors.
+        body.select("a.footnote-backref").remove();
         for (Element t : body.getElementsByTag("table")) {
             if (!t.hasAttr("width")) t.attr("width", "100%");
             if (!t.hasAttr("cellpadding")) t.attr("cellpadding", "6");
