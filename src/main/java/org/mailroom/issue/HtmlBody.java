@@ -1,0 +1,124 @@
+package org.mailroom.issue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+import java.net.URI;
+
+/**
+ * The body HTML made safe and fit for a mailbox: links checked and absolutized, then cleaned with a
+ * safelist (no script, iframe, object, form, event handlers, javascript: or data: URLs, and no author
+ * {@code style} attributes: the theme's stylesheet is the one source of look, and an author's style can
+ * hide text or break dark mode), then given the attributes email clients need.
+ */
+final class HtmlBody {
+    private static final Safelist SAFELIST = Safelist.relaxed()
+        .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
+        .addAttributes(":all", "id", "class", "title", "lang", "dir")
+        .addAttributes("p", "align")
+        .addAttributes("div", "align")
+        .addAttributes("td", "align", "valign")
+        .addAttributes("th", "align", "valign")
+        .addAttributes("tr", "align", "valign")
+        .addAttributes("table", "align", "border", "cellpadding", "cellspacing")
+        .addAttributes("img", "border")
+        .addAttributes("ol", "reversed")
+        .addProtocols("a", "href", "#")
+        .preserveRelativeLinks(true);
+    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+
+    private HtmlBody() {}
+
+    /** The cleaned body element of the fragment; its children are the issue's HTML. */
+    static Element process(String fragment, Lint lint, URI base) {
+        Document dirty = Jsoup.parseBodyFragment(fragment);
+        warnRemoved(dirty, lint);
+        BrokenLinks.repair(dirty.body(), lint);
+        checkLinks(dirty, new LinkLint(lint, base), lint);
+        Document clean = CLEANER.clean(dirty);
+        clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+        mergeAdjacentLists(clean.body());
+        forEmail(clean.body());
+        separateBrackets(clean.body());
+        return clean.body();
+    }
+
+    /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */
+    private static void warnRemoved(Document dirty, Lint lint) {
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (Element e : dirty.body().getAllElements()) {
+            String tag = e.normalName();
+            if (REMOVED.contains(tag) && said.add(tag))
+                lint.warn(lint.lineOfText("<" + tag), "raw HTML <" + tag + "> removed: email clients do not run or show it");
+            for (org.jsoup.nodes.Attribute a : e.attributes())
+                if (a.getKey().startsWith("on") && said.add(a.getKey()))
+                    lint.warn(lint.lineOfText(a.getKey() + "="), "event handler attribute " + a.getKey() + " removed");
+        }
+    }
+
+    private static final java.util.Set<String> REMOVED = java.util.Set.of("script", "iframe", "object", "embed", "form", "style",
+        "video", "audio", "canvas", "svg", "input", "button", "textarea", "select", "link", "meta", "base");
+
+    private static void checkLinks(Document doc, LinkLint links, Lint lint) {
+        for (Element a : doc.select("a[href], img")) {
+            boolean img = a.normalName().equals("img");
+            String attr = img ? "src" : "href";
+            String raw = a.attr(attr);
+            int line = a.hasAttr(MarkdownRenderer.OFFSET_ATTR)
+                ? lint.lineOf(Integer.parseInt(a.attr(MarkdownRenderer.OFFSET_ATTR))) : lint.lineOfText(raw);
+            String href = links.check(raw, line, img ? "image" : "link");
+            if (href == null) a.removeAttr(attr);
+            else a.attr(attr, href);
+            if (img && a.attr("alt").isBlank()) lint.warn(line, "image without alt text: " + (href == null ? raw : href));
+        }
+    }
+
+    /**
+     * Two lists with nothing but whitespace between them were one list to the editor: an editors' comment
+     * between items (gone now) or a change of bullet ({@code *} then {@code -}) splits it in CommonMark,
+     * not in Python-Markdown.
+     */
+    private static void mergeAdjacentLists(Element body) {
+        for (Element list : body.select("ul + ul, ol + ol")) {
+            Element previous = list.previousElementSibling();
+            if (previous == null || !onlyWhitespaceBetween(previous, list)) continue;
+            previous.appendChildren(new java.util.ArrayList<>(list.childNodes()));
+            list.remove();
+        }
+    }
+
+    private static boolean onlyWhitespaceBetween(Element a, Element b) {
+        for (org.jsoup.nodes.Node n = a.nextSibling(); n != null && n != b; n = n.nextSibling())
+            if (!(n instanceof TextNode t) || !t.isBlank()) return false;
+        return true;
+    }
+
+    /**
+     * Literal {@code [a][b]} in prose (TWiR's {@code [[std][BTree] Fix ...](url)}) reads as a reference link
+     * that failed; an invisible word joiner between the brackets keeps the text and says it is not one.
+     */
+    private static void separateBrackets(Element body) {
+        for (TextNode t : TextNodes.outside(body, java.util.Set.of("code", "pre"), "]["))
+            t.text(t.getWholeText().replace("][", "]\u2060["));
+    }
+
+    /** Attributes that Outlook and older clients read where they ignore CSS. */
+    private static void forEmail(Element body) {
+        // "Back to the text" arrows sit alone on a line in email clients, and few of them follow in-page anchors.
+        body.select("a.footnote-backref").remove();
+        for (Element t : body.getElementsByTag("table")) {
+            if (!t.hasAttr("width")) t.attr("width", "100%");
+            if (!t.hasAttr("cellpadding")) t.attr("cellpadding", "6");
+            if (!t.hasAttr("cellspacing")) t.attr("cellspacing", "0");
+            if (!t.hasAttr("border")) t.attr("border", "0");
+        }
+        for (Element img : body.getElementsByTag("img")) {
+            if (!img.hasAttr("border")) img.attr("border", "0");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.mailroom.issue;
+
+import org.jsoup.nodes.Element;
+import org.mailroom.MailroomException;
+import org.mailroom.issue.inline.CssInliner;
+import org.mailroom.message.MessageTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders an issue into the email every reader gets: Markdown to HTML, sanitized, themed, CSS inlined,
+ * and the plain-text part. Holds the parser, the compiled templates and the inliner, built once: one
+ * instance renders a whole archive, from several threads at once.
+ */
+public final class IssueRenderer {
+    /** Gmail clips a message whose HTML is larger than this. */
+    static final int GMAIL_CLIP_BYTES = 102 * 1024;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    private final RenderSettings settings;
+    private final IssueReader reader;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final Theme theme = new Theme();
+    /** One inliner per thread: its API promises nothing about sharing one instance between threads. */
+    private final ThreadLocal<CssInliner> inliner = ThreadLocal.withInitial(CssInliner::new);
+
+    /** A rendered issue, how long each stage took, and the issue it came from. */
+    public record Rendered(Issue issue, EmailContent content, RenderTimings timings) {}
+
+    public IssueRenderer(RenderSettings settings) {
+        this.settings = settings;
+        this.reader = new IssueReader(settings.maxBytes());
+    }
+
+    public Rendered render(Path file) {
+        List<Warning> warnings = Lint.newList();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return guarded(name, () -> render(reader.read(file, warnings), warnings));
+    }
+
+    public Rendered render(String file, byte[] bytes) {
+        List<Warning> warnings = Lint.newList();
+        return guarded(file, () -> render(reader.parse(file, bytes, warnings), warnings));
+    }
+
+    /** Only IssueException leaves: a parser's stack overflow or bug on hostile input becomes one clear line. */
+    private static Rendered guarded(String file, java.util.function.Supplier<Rendered> work) {
+        try {
+            return work.get();
+        } catch (MailroomException e) {
+            throw e instanceof IssueException ? e : new IssueException(file, 0, e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new IssueException(file, 0, "nested too deep to render (stack overflow)");
+        } catch (RuntimeException e) {
+            throw new IssueException(file, 0, "cannot render: " + e);
+        }
+    }
+
+    /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
+    Body body(Issue issue, List<Warning> warnings) {
+        Lint lint = new Lint(issue, warnings);
+        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase());
+        warnings.sort(java.util.Comparator.comparingInt(Warning::line));
+        return new Body(body.html(), PlainText.of(body));
+    }
+
+    /** The body of an issue: HTML fragment and plain text. */
+    record Body(String html, String text) {}
+
+    Issue read(String file, byte[] bytes, List<Warning> warnings) {
+        return reader.parse(file, bytes, warnings);
+    }
+
+    private Rendered render(Issue issue, List<Warning> warnings) {
+        Lint lint = new Lint(issue, warnings);
+        long t0 = System.nanoTime();
+        var doc = markdown.parse(issue.body(), lint);
+        long t1 = System.nanoTime();
+        Element body = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
+        Map<String, Object> scope = scope(issue, body);
+        scope.put("body", body.html());
+        String source = theme.html(scope);
+        long t2 = System.nanoTime();
+        String html = inliner.get().inline(source);
+        long t3 = System.nanoTime();
+        scope.put("body", PlainText.of(body).stripTrailing());
+        String text = theme.text(scope);
+        long t4 = System.nanoTime();
+        int size = html.getBytes(StandardCharsets.UTF_8).length;
+        if (size > GMAIL_CLIP_BYTES)
+            lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
+        warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
+        EmailContent content = new EmailContent(subject(issue), html, source, text, warnings);
+        return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3));
+    }
+
+    private Map<String, Object> scope(Issue issue, Element body) {
+        Map<String, Object> s = new HashMap<>();
+        String number = issue.number();
+        s.put("newsletterName", settings.newsletterName());
+        s.put("title", issue.title());
+        s.put("number", number == null ? "" : number);
+        s.put("date", displayDate(issue.get("date")));
+        s.put("webUrl", webUrl(issue, number));
+        s.put("preheader", Preheader.of(issue, body));
+        s.put("unsubscribeUrl", settings.baseUrl() + "/unsubscribe/" + MessageTemplate.TOKEN_PLACEHOLDER);
+        s.put("postalAddress", settings.postalAddress());
+        return s;
+    }
+
+    private String webUrl(Issue issue, String number) {
+        String url = issue.get("url");
+        if (url != null && url.matches("(?i)https?://\\S+")) return url;
+        String id = number != null ? number : issue.file().replaceFirst("\\.[^.]*$", "");
+        return settings.baseUrl() + "/archive/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    static String displayDate(String raw) {
+        LocalDate d = HeaderParser.parseDate(raw);
+        return d != null ? DAY.format(d) : raw == null ? "" : raw.strip();
+    }
+
+    /** The Subject: the title, checked again here because a header must never carry a line break. */
+    private static String subject(Issue issue) {
+        String t = issue.title();
+        if (t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) throw new IssueException(issue.file(), 1, "title contains a line break: refused");
+        return t;
+    }
+}

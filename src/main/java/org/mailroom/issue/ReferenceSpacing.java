@@ -1,0 +1,108 @@
+package org.mailroom.issue;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TWiR writes {@code [disposition: merge][Stabilize X](https://...)}: a tag in brackets, then an inline link.
+ * Python-Markdown reads it so, because {@code [Stabilize X]} is no reference; CommonMark first takes
+ * {@code [disposition: merge][Stabilize X]} as one (undefined) reference link and the title and URL are lost.
+ * A space between the brackets, where the second one is an inline link and no reference of that name
+ * exists, gives CommonMark the same reading. Code blocks and code spans are left alone.
+ * Also: a definition left without its URL ({@code [mtg-reddit]:}) would swallow every definition after it
+ * into one paragraph in CommonMark; Python-Markdown skips it, and so does this, with a warning.
+ */
+final class ReferenceSpacing {
+    private static final Pattern DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:", Pattern.MULTILINE);
+    private static final Pattern EMPTY_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*$");
+
+    private ReferenceSpacing() {}
+
+    static String fix(String body, Lint lint) {
+        if (!body.contains("][") && !body.contains("]:")) return body;
+        Set<String> defined = new HashSet<>();
+        Matcher d = DEFINITION.matcher(body);
+        while (d.find()) defined.add(normalize(d.group(1)));
+        StringBuilder out = null;
+        boolean fenced = false;
+        int start = 0;
+        int line = 0;
+        while (start < body.length()) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) end = body.length();
+            String text = body.substring(start, end);
+            String trimmed = text.stripLeading();
+            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) fenced = !fenced;
+            String fixed = fenced ? text : fixLine(text, defined, lint, line);
+            if (fixed != text && out == null) out = new StringBuilder(body.length() + 16).append(body, 0, start);
+            if (out != null) out.append(fixed).append(end < body.length() ? "\n" : "");
+            start = end + 1;
+            line++;
+        }
+        return out == null ? body : out.toString();
+    }
+
+    private static String fixLine(String line, Set<String> defined, Lint lint, int index) {
+        if (line.endsWith(":") || line.endsWith(": ") || line.endsWith(":\t")) {
+            if (EMPTY_DEFINITION.matcher(line).matches()) {
+                lint.warn(lint.lineOf(0) + index, "reference " + line.strip() + " has no URL: ignored");
+                return "";
+            }
+        }
+        if (!line.contains("][")) return line;
+        StringBuilder b = new StringBuilder(line.length() + 4);
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '`') {
+                int close = codeSpanEnd(line, i);
+                b.append(line, i, close);
+                i = close;
+                continue;
+            }
+            if (c == ']' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
+                int close = matchingBracket(line, i + 1);
+                if (close > 0 && close + 1 < line.length() && line.charAt(close + 1) == '('
+                    && !defined.contains(normalize(line.substring(i + 2, close)))) {
+                    b.append("] ");
+                    i++;
+                    continue;
+                }
+            }
+            b.append(c);
+            i++;
+        }
+        return b.toString();
+    }
+
+    /** The index after a code span opened at i (a run of backticks closed by a run of the same length). */
+    private static int codeSpanEnd(String s, int i) {
+        int run = i;
+        while (run < s.length() && s.charAt(run) == '`') run++;
+        String fence = s.substring(i, run);
+        int close = s.indexOf(fence, run);
+        return close < 0 ? run : close + fence.length();
+    }
+
+    /** The index of the ']' closing the '[' at open, skipping code spans, or -1. */
+    private static int matchingBracket(String s, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '`') { i = codeSpanEnd(s, i); continue; }
+            if (c == '\\') { i += 2; continue; }
+            if (c == '[') depth++;
+            else if (c == ']' && --depth == 0) return i;
+            i++;
+        }
+        return -1;
+    }
+
+    private static String normalize(String label) {
+        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
