@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mailroom.message.Mail.*;
 
 class DkimSignerTest {
-    private static final EmailContent ISSUE = issue578();
+    private static final EmailContent ISSUE = largeIssue();
     private static KeyPair keys;
     private static DkimSigner signer;
     private static MessageTemplate template;

@@ -28,7 +28,7 @@ class DkimpyCrossCheckTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         DkimSigner signer = DkimSigner.of("example.org", "mail2026", g.generateKeyPair().getPrivate());
-        MessageTemplate t = MessageTemplate.prepare(Mail.issue578(), Mail.SETTINGS, signer);
+        MessageTemplate t = MessageTemplate.prepare(Mail.largeIssue(), Mail.SETTINGS, signer);
         Path a = Files.write(dir.resolve("a.eml"), t.personalize(Mail.reader(1)));
         Path b = Files.write(dir.resolve("b.eml"), t.personalize(Mail.reader(2)));
         Path changed = Files.write(dir.resolve("c.eml"), Mail.ascii(t.personalize(Mail.reader(3)))

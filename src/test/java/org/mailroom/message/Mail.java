@@ -35,15 +35,15 @@ final class Mail {
         return new Recipient("reader" + n + "@example.com", "Reader " + n, token, "m" + n + ".c7@news.example.org");
     }
 
-    /** Issue 578 of This Week in Rust as text and as HTML with inline styles, about 90 KB encoded. */
-    static EmailContent issue578() {
+    /** The project's sample issue, its body repeated to about 90 KB encoded, as text and as HTML with inline styles. */
+    static EmailContent largeIssue() {
         String md;
-        try (InputStream in = Mail.class.getResourceAsStream("/message/issue-578.md")) {
-            md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            md = java.nio.file.Files.readString(java.nio.file.Path.of("examples/sample-issue.md"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String body = md.substring(md.indexOf("\n\n") + 2);
+        String body = md.substring(md.indexOf("\n\n") + 2).repeat(24);
         String html = HtmlRenderer.builder().build().render(Parser.builder().build().parse(body))
             .replace("<p>", "<p style=\"margin:0 0 16px;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2328\">")
             .replace("<a href", "<a style=\"color:#0969da;text-decoration:underline\" href")

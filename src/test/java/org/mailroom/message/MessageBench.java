@@ -34,7 +34,7 @@ public final class MessageBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        EmailContent issue = Mail.issue578();
+        EmailContent issue = Mail.largeIssue();
         MessageTemplate plain = MessageTemplate.prepare(issue, Mail.SETTINGS);
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailroom.message.Mail.*;
 
 class MessageTemplateTest {
-    private static final EmailContent ISSUE = issue578();
+    private static final EmailContent ISSUE = largeIssue();
     private static final MessageTemplate TEMPLATE = MessageTemplate.prepare(ISSUE, SETTINGS);
 
     @Test
