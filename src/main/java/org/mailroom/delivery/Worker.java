@@ -1,0 +1,149 @@
+package org.mailroom.delivery;
+
+import org.mailroom.MailroomException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sender thread with one SMTP connection: claims a batch, sends it message by message through the shared
+ * rate limit, writes outcomes back in batches. Rows it cannot send (pause, cancel, relay lost, shutdown) are
+ * given back without counting an attempt.
+ */
+final class Worker implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    /** Outcomes are written at least this often; a kill loses at most this window (those rows are recovered as possible duplicates). */
+    private static final int FLUSH_EVERY = 16;
+    private static final long FLUSH_NANOS = 100_000_000L;
+    private static final long IDLE_CLOSE_NANOS = 5_000_000_000L;
+    private final Sender s;
+    private final List<Outcome> pending = new ArrayList<>();
+    private Mailer.Connection conn;
+    private long lastFlush = System.nanoTime();
+    private long lastWork = System.nanoTime();
+
+    Worker(Sender sender) {
+        this.s = sender;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (s.running()) {
+                try {
+                    if (!step()) idle();
+                } catch (MailroomException e) {
+                    log.error("sending: {}", e.getMessage());
+                    Thread.sleep(1000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            flush();
+            if (conn != null) conn.close();
+        }
+    }
+
+    /** Works on the first sending campaign that has due rows; false when there was nothing to do. */
+    private boolean step() throws InterruptedException {
+        if (!s.gate.ready()) {
+            Thread.sleep(Math.min(1000, Math.max(10, s.gate.waitMillis())));
+            return true;
+        }
+        for (long id : s.active()) {
+            List<Claimed> batch = s.deliveries.claim(id, s.nodeId, s.settings.claimSize(), s.settings.lease());
+            if (batch.isEmpty()) {
+                if (s.campaigns.finishIfDone(id)) s.finished(id);
+                continue;
+            }
+            send(id, batch);
+            lastWork = System.nanoTime();
+            return true;
+        }
+        return false;
+    }
+
+    private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
+        for (int i = 0; i < batch.size(); i++) {
+            if (!s.running() || !s.isActive(campaignId) || !connected()) {
+                for (Claimed r : batch.subList(i, batch.size())) pending.add(Outcome.released(r));
+                break;
+            }
+            s.rate.acquire();
+            pending.add(sendOne(batch.get(i)));
+            if (pending.size() >= FLUSH_EVERY || System.nanoTime() - lastFlush > FLUSH_NANOS) flush();
+        }
+        flush();
+    }
+
+    private Outcome sendOne(Claimed row) {
+        byte[] message;
+        try {
+            message = s.messages.message(row);
+        } catch (MailroomException e) {
+            return new Outcome(row, Outcome.Result.FAILED, null, "cannot build the message: " + e.getMessage(), false);
+        }
+        SmtpReply reply = conn.send(row.email(), message);
+        if (!conn.isOpen()) conn = null;
+        return outcome(row, reply);
+    }
+
+    private Outcome outcome(Claimed row, SmtpReply reply) {
+        if (reply.accepted()) return new Outcome(row, Outcome.Result.SENT, null, reply.toString(), false);
+        if (reply.permanent()) return new Outcome(row, Outcome.Result.FAILED, null, reply.toString(), true);
+        int attempts = row.attempts() + 1;
+        if (attempts >= s.settings.maxAttempts())
+            return new Outcome(row, Outcome.Result.FAILED, null, "gave up after " + attempts + " attempts: " + reply, false);
+        return new Outcome(row, Outcome.Result.DEFERRED, Instant.now().plus(s.settings.retryDelay(attempts)), reply.toString(), false);
+    }
+
+    private boolean connected() {
+        if (conn != null && conn.isOpen()) return true;
+        conn = null;
+        if (!s.gate.ready()) return false;
+        try {
+            conn = s.mailer.connect();
+            s.gate.up();
+            return true;
+        } catch (RelayUnreachableException e) {
+            s.gate.down(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes pending outcomes; if the database refuses, keeps them and tries again rather than forget what was sent. */
+    private void flush() {
+        while (!pending.isEmpty()) {
+            try {
+                s.deliveries.record(pending, s.nodeId);
+                pending.clear();
+            } catch (MailroomException e) {
+                log.error("cannot record {} delivery outcomes, retrying: {}", pending.size(), e.getMessage());
+                if (!sleepQuietly(1000)) return;
+            }
+        }
+        lastFlush = System.nanoTime();
+    }
+
+    private void idle() throws InterruptedException {
+        if (conn != null && System.nanoTime() - lastWork > IDLE_CLOSE_NANOS) {
+            conn.close();
+            conn = null;
+        }
+        Thread.sleep(100);
+    }
+
+    private static boolean sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
