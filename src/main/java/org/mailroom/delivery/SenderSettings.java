@@ -16,12 +16,12 @@ public record SenderSettings(int concurrency, double rate, int batchSize, Durati
     }
 
     /**
-     * Rows one thread claims at a time. Under a rate limit a batch is cut to about two seconds of that thread's share,
-     * so a pause or another node is not kept waiting behind a long lease.
+     * Rows one thread claims at a time. Under a rate limit a batch is cut to about half a second of that thread's
+     * share: the subscriber's status is read at claim time, so an unsubscribe must not wait behind a long batch.
      */
     int claimSize() {
         if (rate <= 0) return batchSize;
-        return (int) Math.max(1, Math.min(batchSize, Math.ceil(rate * 2 / concurrency)));
+        return (int) Math.max(1, Math.min(batchSize, Math.ceil(rate / 2 / concurrency)));
     }
 
     /** Exponential backoff after the given number of attempts (1 = first retry), capped. */
