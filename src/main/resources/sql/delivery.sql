@@ -123,3 +123,8 @@ DELETE FROM node WHERE heartbeat_at < ?
 
 -- name: nodes-alive
 SELECT COUNT(*) FROM node WHERE role = ? AND heartbeat_at > ?
+
+-- After a claim commits and before its messages go out: H2 may leave a commit in memory when another thread is
+-- writing (its commit is a try), and a kill -9 then forgets the claim and the rows would be sent again unmarked.
+-- name: durability-barrier
+CHECKPOINT

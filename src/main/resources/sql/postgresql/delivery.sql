@@ -7,3 +7,7 @@ WHERE d.campaign_id = ? AND d.state = ? AND d.next_attempt_at <= ?
 ORDER BY d.next_attempt_at
 LIMIT ?
 FOR UPDATE OF d SKIP LOCKED
+
+-- PostgreSQL commits are durable when they return.
+-- name: durability-barrier
+SELECT 1

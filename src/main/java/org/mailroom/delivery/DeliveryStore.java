@@ -47,13 +47,16 @@ public final class DeliveryStore {
 
     /** Claims up to {@code limit} due rows of a campaign, fresh ones first; skips subscribers no longer confirmed. */
     public List<Claimed> claim(long campaignId, String nodeId, int limit, Duration lease) {
-        return db.inTransaction(c -> {
+        List<Claimed> claimed = db.inTransaction(c -> {
             Instant now = Instant.now();
             List<Claimed> out = new ArrayList<>(limit);
             claimState(c, campaignId, "queued", nodeId, limit, now, now.plus(lease), out);
             if (out.size() < limit) claimState(c, campaignId, "deferred", nodeId, limit - out.size(), now, now.plus(lease), out);
             return out;
         });
+        // the claim must be on disk before any of its messages leaves, or a crash could send them twice unmarked
+        if (!claimed.isEmpty()) db.withConnection(c -> exec(c, "durability-barrier"));
+        return claimed;
     }
 
     private void claimState(Connection c, long campaignId, String state, String nodeId, int limit, Instant now,
@@ -111,6 +114,7 @@ public final class DeliveryStore {
             bounces(c, outcomes, now);
             return null;
         });
+        db.withConnection(c -> exec(c, "durability-barrier"));
     }
 
     private static void add(Outcome o, String nodeId, Instant now, PreparedStatement upd, PreparedStatement rel,
@@ -179,7 +183,7 @@ public final class DeliveryStore {
     private int exec(Connection c, String query, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(q.get(query))) {
             bind(ps, args);
-            return ps.executeUpdate();
+            return ps.execute() ? 0 : ps.getUpdateCount();
         }
     }
 }

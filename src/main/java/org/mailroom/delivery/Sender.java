@@ -27,6 +27,8 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     final String nodeId;
     final RateLimiter rate;
     final RelayGate gate = new RelayGate(this);
+    final Recorder recorder;
+    private Thread recorderThread;
     private volatile List<Long> active = List.of();
     private volatile boolean running;
     private ExecutorService pool;
@@ -42,6 +44,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
         this.settings = settings;
         this.nodeId = nodeId;
         this.rate = new RateLimiter(settings.rate());
+        this.recorder = new Recorder(deliveries, nodeId);
     }
 
     public synchronized void start() {
@@ -49,6 +52,8 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
         running = true;
         recover();
         refresh();
+        recorderThread = named("mailroom-recorder").newThread(recorder);
+        recorderThread.start();
         pool = Executors.newFixedThreadPool(settings.concurrency(), named("mailroom-sender"));
         for (int i = 0; i < settings.concurrency(); i++) pool.execute(new Worker(this));
         monitor = Executors.newSingleThreadScheduledExecutor(named("mailroom-sender-monitor"));
@@ -130,6 +135,8 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
         try {
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) pool.shutdownNow();
             monitor.awaitTermination(5, TimeUnit.SECONDS);
+            recorder.stop();
+            recorderThread.join(30_000);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();

@@ -5,24 +5,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One sender thread with one SMTP connection: claims a batch, sends it message by message through the shared
- * rate limit, writes outcomes back in batches. Rows it cannot send (pause, cancel, relay lost, shutdown) are
+ * rate limit, hands outcomes to the {@link Recorder}. Rows it cannot send (pause, cancel, relay lost, shutdown) are
  * given back without counting an attempt.
  */
 final class Worker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
-    /** Outcomes are written at least this often; a kill loses at most this window (those rows are recovered as possible duplicates). */
-    private static final int FLUSH_EVERY = 16;
-    private static final long FLUSH_NANOS = 100_000_000L;
     private static final long IDLE_CLOSE_NANOS = 5_000_000_000L;
     private final Sender s;
-    private final List<Outcome> pending = new ArrayList<>();
     private Mailer.Connection conn;
-    private long lastFlush = System.nanoTime();
     private long lastWork = System.nanoTime();
 
     Worker(Sender sender) {
@@ -43,7 +37,6 @@ final class Worker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            flush();
             if (conn != null) conn.close();
         }
     }
@@ -70,14 +63,12 @@ final class Worker implements Runnable {
     private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
         for (int i = 0; i < batch.size(); i++) {
             if (!s.running() || !s.isActive(campaignId) || !connected()) {
-                for (Claimed r : batch.subList(i, batch.size())) pending.add(Outcome.released(r));
-                break;
+                for (Claimed r : batch.subList(i, batch.size())) s.recorder.submit(Outcome.released(r));
+                return;
             }
             s.rate.acquire();
-            pending.add(sendOne(batch.get(i)));
-            if (pending.size() >= FLUSH_EVERY || System.nanoTime() - lastFlush > FLUSH_NANOS) flush();
+            s.recorder.submit(sendOne(batch.get(i)));
         }
-        flush();
     }
 
     private Outcome sendOne(Claimed row) {
@@ -115,35 +106,11 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Writes pending outcomes; if the database refuses, keeps them and tries again rather than forget what was sent. */
-    private void flush() {
-        while (!pending.isEmpty()) {
-            try {
-                s.deliveries.record(pending, s.nodeId);
-                pending.clear();
-            } catch (MailroomException e) {
-                log.error("cannot record {} delivery outcomes, retrying: {}", pending.size(), e.getMessage());
-                if (!sleepQuietly(1000)) return;
-            }
-        }
-        lastFlush = System.nanoTime();
-    }
-
     private void idle() throws InterruptedException {
         if (conn != null && System.nanoTime() - lastWork > IDLE_CLOSE_NANOS) {
             conn.close();
             conn = null;
         }
         Thread.sleep(100);
-    }
-
-    private static boolean sleepQuietly(long ms) {
-        try {
-            Thread.sleep(ms);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -28,6 +28,7 @@ final class FakeSmtpServer implements AutoCloseable {
     final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final int port;
@@ -115,6 +116,7 @@ final class FakeSmtpServer implements AutoCloseable {
                         byte[] body = readData(in);
                         if (body == null) return;
                         received.computeIfAbsent(rcpt, k -> new AtomicInteger()).incrementAndGet();
+                        trace.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(java.time.Instant.now() + " conn " + s.getPort());
                         if (keepBodies) bodies.add(body);
                         reply(out, "250 2.0.0 queued as " + rcpt);
                         rcpt = null;
