@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A quick throughput figure against the capturing SMTP server in this JVM (the smtp-sink benchmark is bench/send). */
-class ThroughputTest {
+class SendThroughputIT {
     @TempDir
     Path dir;
 
