@@ -22,7 +22,7 @@ public final class CampaignService {
     private final DeliveryStore deliveries;
     private final IssueRenderer renderer;
     private final MessageSettings messageSettings;
-    private volatile CampaignScheduler scheduler;
+    private final CampaignScheduler scheduler;
 
     public CampaignService(CampaignStore store, DeliveryStore deliveries, IssueRenderer renderer,
                            MessageSettings messageSettings, CampaignScheduler scheduler) {
@@ -31,10 +31,6 @@ public final class CampaignService {
         this.renderer = renderer;
         this.messageSettings = messageSettings;
         this.scheduler = scheduler;
-    }
-
-    void scheduler(CampaignScheduler s) {
-        this.scheduler = s;
     }
 
     /** Renders the issue, stores it and starts it now ({@code at} null or past) or schedules it. */

@@ -38,11 +38,31 @@ public final class Delivery implements AutoCloseable {
         this.settings = SenderSettings.from(config);
         this.messages = new CampaignMessages(store, ms, tokens);
         this.mailer = mailer;
-        this.service = new CampaignService(store, deliveries, renderer, ms, null);
+        this.service = new CampaignService(store, deliveries, renderer, ms, new CampaignScheduler() {
+            @Override
+            public void schedule(long campaignId, java.time.Instant at) {
+                scheduling().schedule(campaignId, at);
+            }
+
+            @Override
+            public void unschedule(long campaignId) {
+                scheduling().unschedule(campaignId);
+            }
+        });
+    }
+
+    /** For commands that only look at or steer campaigns (list, log, pause, resume, cancel): no renderer, no SMTP. */
+    public static Delivery control(Config config, Database db) {
+        IssueRenderer none = (f, md) -> {
+            throw new DeliveryException("rendering is not available here");
+        };
+        Mailer noSmtp = () -> {
+            throw new RelayUnreachableException("SMTP is not available here", null);
+        };
+        return new Delivery(config, db, null, none, noSmtp);
     }
 
     public CampaignService campaigns() {
-        scheduling();
         return service;
     }
 

@@ -60,7 +60,6 @@ public final class QuartzScheduling implements CampaignScheduler, AutoCloseable 
 
     private static QuartzScheduling bind(QuartzScheduling q, CampaignService campaigns) throws SchedulerException {
         q.scheduler.getContext().put(CampaignService.class.getName(), campaigns);
-        campaigns.scheduler(q);
         return q;
     }
 

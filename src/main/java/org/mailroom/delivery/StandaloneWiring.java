@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the delivery commands need from other features, until App.java wires the real ones at merge: the token
@@ -42,19 +43,42 @@ public final class StandaloneWiring {
         return new SimpleIssueRenderer(c.url("base.url"));
     }
 
-    /** An SMTP relay for this process: the configured one, or an embedded server started on smtp.port. */
-    public static Relay relay(Config c) {
-        SmtpSettings smtp = SmtpSettings.from(c);
-        if (!smtp.embedded()) return new Relay(smtp, null);
-        GreenMail gm = new GreenMail(new ServerSetup(smtp.port(), "127.0.0.1", "smtp"));
-        gm.start();
-        return new Relay(smtp.at("127.0.0.1", gm.getSmtp().getPort()), gm);
+    /**
+     * The configured relay; with smtp.host=embedded, the embedded server of a running serve on smtp.port, or, when
+     * none runs, one started in this process on first use (and stopped on close).
+     */
+    public static RelayMailer mailer(Config c, BooleanSupplier serveRunning) {
+        return new RelayMailer(c, serveRunning);
     }
 
-    /** The relay's settings, and the embedded server to stop with it (if any). */
-    public record Relay(SmtpSettings smtp, GreenMail embedded) implements AutoCloseable {
+    public static final class RelayMailer implements Mailer, AutoCloseable {
+        private final Config config;
+        private final BooleanSupplier serveRunning;
+        private Mailer mailer;
+        private GreenMail embedded;
+
+        RelayMailer(Config config, BooleanSupplier serveRunning) {
+            this.config = config;
+            this.serveRunning = serveRunning;
+        }
+
         @Override
-        public void close() {
+        public synchronized Connection connect() throws RelayUnreachableException {
+            if (mailer == null) mailer = new AngusMailer(resolve(), MailSettings.envelope(config.string("mail.from"), config));
+            return mailer.connect();
+        }
+
+        private SmtpSettings resolve() {
+            SmtpSettings smtp = SmtpSettings.from(config);
+            if (!smtp.embedded()) return smtp;
+            if (smtp.port() != 0 && serveRunning.getAsBoolean()) return smtp.at("127.0.0.1", smtp.port());
+            embedded = new GreenMail(new ServerSetup(smtp.port(), "127.0.0.1", "smtp"));
+            embedded.start();
+            return smtp.at("127.0.0.1", embedded.getSmtp().getPort());
+        }
+
+        @Override
+        public synchronized void close() {
             if (embedded != null) embedded.stop();
         }
     }

@@ -23,11 +23,11 @@ import java.util.function.BiFunction;
  * policy sees the recipient and which attempt this is for it, and answers null (accept), an SMTP reply line
  * ("451 try later"), or {@link #DROP} to cut the connection. {@link #down()} refuses connections until {@link #up()}.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
     static final String DROP = "DROP";
-    final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -36,14 +36,14 @@ final class FakeSmtpServer implements AutoCloseable {
     private volatile BiFunction<String, Integer, String> policy = (r, n) -> null;
     private volatile ServerSocket server;
 
-    FakeSmtpServer(int port, boolean keepBodies) throws IOException {
+    public FakeSmtpServer(int port, boolean keepBodies) throws IOException {
         this.keepBodies = keepBodies;
         this.server = bind(port);
         this.port = server.getLocalPort();
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -51,7 +51,7 @@ final class FakeSmtpServer implements AutoCloseable {
         this.policy = p;
     }
 
-    int total() {
+    public int total() {
         return received.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
