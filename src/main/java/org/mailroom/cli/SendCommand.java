@@ -9,6 +9,7 @@ import org.mailroom.delivery.Delivery;
 import org.mailroom.delivery.ProgressBar;
 import org.mailroom.delivery.SmtpReply;
 import org.mailroom.delivery.StandaloneWiring;
+import org.mailroom.delivery.StartTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -53,7 +50,7 @@ public final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = options.config();
         byte[] markdown = read(issue);
-        Instant when = at == null ? null : parseTime(at);
+        Instant when = at == null ? null : StartTime.parse(at, "--at");
         PrintWriter err = spec.commandLine().getErr();
         try (Database db = Database.open(config);
              StandaloneWiring.RelayMailer relay = StandaloneWiring.mailer(config, () -> Delivery.control(config, db).serveRunning())) {
@@ -106,18 +103,6 @@ public final class SendCommand implements Callable<Integer> {
         var p = d.campaigns().progress(id);
         err.println();
         err.println("campaign " + id + " " + p.status().db() + ": sent " + p.sent() + ", failed " + p.failed() + ", skipped " + p.skipped());
-    }
-
-    static Instant parseTime(String s) {
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s).atZone(ZoneId.systemDefault()).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new MailroomException("--at '" + s + "': not an ISO-8601 time such as 2026-12-03T09:00:00+01:00");
-            }
-        }
     }
 
     private static byte[] read(Path file) {

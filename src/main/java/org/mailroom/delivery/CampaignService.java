@@ -100,11 +100,11 @@ public final class CampaignService {
     }
 
     public Campaign get(long id) {
-        return store.find(id).orElseThrow(() -> new DeliveryException("campaign " + id + ": no such campaign"));
+        return store.find(id).orElseThrow(() -> new NoSuchCampaignException(id));
     }
 
     public Progress progress(long id) {
-        return store.progress(id).orElseThrow(() -> new DeliveryException("campaign " + id + ": no such campaign"));
+        return store.progress(id).orElseThrow(() -> new NoSuchCampaignException(id));
     }
 
     public List<Campaign> list() {

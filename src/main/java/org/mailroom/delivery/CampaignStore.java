@@ -81,7 +81,7 @@ public final class CampaignStore {
             try (PreparedStatement ps = c.prepareStatement(q.get("campaign-content"))) {
                 bind(ps, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new DeliveryException("campaign " + id + ": no such campaign");
+                    if (!rs.next()) throw new NoSuchCampaignException(id);
                     return new EmailContent(rs.getString(1), rs.getString(2), rs.getString(2), rs.getString(3), List.of());
                 }
             }

@@ -3,7 +3,7 @@ package org.mailroom.delivery;
 import org.mailroom.MailroomException;
 
 /** A campaign cannot be created, found or moved; the message names the campaign. */
-public final class DeliveryException extends MailroomException {
+public class DeliveryException extends MailroomException {
     public DeliveryException(String message) {
         super(message);
     }
