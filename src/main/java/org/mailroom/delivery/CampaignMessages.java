@@ -19,18 +19,25 @@ final class CampaignMessages {
     private final MessageSettings settings;
     private final Tokens tokens;
     private final String idDomain;
+    private final Dkim dkim;
     private final Map<Long, MessageTemplate> prepared = new ConcurrentHashMap<>();
 
-    CampaignMessages(CampaignStore store, MessageSettings settings, Tokens tokens) {
+    CampaignMessages(CampaignStore store, MessageSettings settings, Tokens tokens, Dkim dkim) {
         this.store = store;
         this.settings = settings;
         this.tokens = tokens;
+        this.dkim = dkim;
         this.idDomain = MailSettings.domainOf(settings.from());
     }
 
     byte[] message(Claimed row) {
         MessageTemplate t = prepared.computeIfAbsent(row.campaignId(), id -> prepare(store.content(id)));
-        return t.personalize(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name()));
+        return signed(t.personalize(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name())));
+    }
+
+    /** DKIM-signed when dkim.* is configured: the signature is per reader since the body carries their token. */
+    byte[] signed(byte[] message) {
+        return dkim == null ? message : dkim.sign(message);
     }
 
     MessageTemplate prepare(EmailContent content) {

@@ -36,7 +36,7 @@ public final class Delivery implements AutoCloseable {
         this.store = new CampaignStore(db);
         this.deliveries = new DeliveryStore(db, config.integer("delivery.bounce-threshold"));
         this.settings = SenderSettings.from(config);
-        this.messages = new CampaignMessages(store, ms, tokens);
+        this.messages = new CampaignMessages(store, ms, tokens, Dkim.from(config));
         this.mailer = mailer;
         this.service = new CampaignService(store, deliveries, renderer, ms, new CampaignScheduler() {
             @Override
@@ -105,7 +105,7 @@ public final class Delivery implements AutoCloseable {
         EmailContent c = service.render(fileName, markdown);
         EmailContent test = new EmailContent("[TEST] " + c.subject(), c.html(), c.sourceHtml(), c.text(), c.warnings());
         MessageTemplate t = messages.prepare(test);
-        byte[] bytes = t.personalize(messages.recipient(0, 0, address, null));
+        byte[] bytes = messages.signed(t.personalize(messages.recipient(0, 0, address, null)));
         try (Mailer.Connection conn = connect()) {
             return conn.send(address, bytes);
         }
