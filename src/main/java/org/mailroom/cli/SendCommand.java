@@ -92,7 +92,13 @@ public final class SendCommand implements Callable<Integer> {
             d.sendHere();
         }
         ProgressBar bar = new ProgressBar();
-        while (true) {
+        for (int tick = 1; ; tick++) {
+            if (!here && tick % 10 == 0 && !d.serveRunning()) {
+                err.println();
+                err.println("the serve stopped: sending from here");
+                d.sendHere();
+                here = true;
+            }
             Campaign c = d.campaigns().get(id);
             if (here && c.status() == CampaignStatus.SCHEDULED && !Instant.now().isBefore(c.scheduledAt())) d.campaigns().start(id);
             err.print("\r" + bar.line(d.campaigns().progress(id)) + "   ");

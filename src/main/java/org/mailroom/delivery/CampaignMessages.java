@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are made and spliced in. The Message-ID is the same on every attempt, so a possible duplicate carries the
  * same id as the first copy and mail clients can fold them.
  */
-final class CampaignMessages {
+class CampaignMessages {
     private final CampaignStore store;
     private final MessageSettings settings;
     private final Tokens tokens;
