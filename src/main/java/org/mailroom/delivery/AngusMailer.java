@@ -71,6 +71,9 @@ public final class AngusMailer implements Mailer {
                 return new SmtpReply(transport.getLastReturnCode(), transport.getLastServerResponse());
             } catch (MessagingException e) {
                 return failure(e);
+            } catch (RuntimeException e) {
+                close();
+                return SmtpReply.dropped(e.toString());
             }
         }
 

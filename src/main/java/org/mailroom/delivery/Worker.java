@@ -32,6 +32,10 @@ final class Worker implements Runnable {
                 } catch (MailroomException e) {
                     log.error("sending: {}", e.getMessage());
                     Thread.sleep(1000);
+                } catch (RuntimeException e) {
+                    // a bug must not silently take a sender thread away
+                    log.error("sending: unexpected error", e);
+                    Thread.sleep(1000);
                 }
             }
         } catch (InterruptedException e) {
@@ -60,14 +64,18 @@ final class Worker implements Runnable {
         return false;
     }
 
+    /** Rows not attempted (stop, pause, cancel, relay lost, an error) go back unmarked: they never left. */
     private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
-        for (int i = 0; i < batch.size(); i++) {
-            if (!s.running() || !s.isActive(campaignId) || !connected()) {
-                for (Claimed r : batch.subList(i, batch.size())) s.recorder.submit(Outcome.released(r));
-                return;
+        int i = 0;
+        try {
+            while (i < batch.size() && s.running() && s.isActive(campaignId) && connected()) {
+                s.rate.acquire();
+                Outcome o = sendOne(batch.get(i));
+                i++; // attempted: from here on, if its outcome is lost the row stays 'sending' and is recovered marked
+                s.recorder.submit(o);
             }
-            s.rate.acquire();
-            s.recorder.submit(sendOne(batch.get(i)));
+        } finally {
+            for (Claimed r : batch.subList(i, batch.size())) s.recorder.submit(Outcome.released(r));
         }
     }
 
