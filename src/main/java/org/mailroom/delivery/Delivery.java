@@ -26,7 +26,13 @@ public final class Delivery implements AutoCloseable {
     private Sender sender;
 
     public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp) {
-        this(config, db, tokens, renderer, new AngusMailer(smtp, MailSettings.envelope(config.string("mail.from"), config)));
+        this(config, db, tokens, renderer, mailer(smtp, MailSettings.envelope(config.string("mail.from"), config)));
+    }
+
+    /** The fast client for plain relays; Angus Mail for relays that need STARTTLS or AUTH. */
+    public static Mailer mailer(SmtpSettings smtp, String envelopeFrom) {
+        boolean plain = smtp.tls() == SmtpSettings.Tls.OFF && smtp.username().isBlank();
+        return plain ? new DirectSmtp(smtp, envelopeFrom) : new AngusMailer(smtp, envelopeFrom);
     }
 
     /** With another SMTP client (tests, benchmarks). */

@@ -34,6 +34,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final int port;
     private final boolean keepBodies;
     private volatile BiFunction<String, Integer, String> policy = (r, n) -> null;
+    volatile boolean pipelining = true;
     private volatile ServerSocket server;
 
     public FakeSmtpServer(int port, boolean keepBodies) throws IOException {
@@ -78,6 +79,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             while (!ss.isClosed()) {
                 try {
                     Socket s = ss.accept();
+                    s.setTcpNoDelay(true);
                     open.add(s);
                     connections.incrementAndGet();
                     Thread c = new Thread(() -> session(s), "fake-smtp-session");
@@ -100,7 +102,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             while ((line = readLine(in)) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
-                    case "EHLO" -> reply(out, "250-fake\r\n250 8BITMIME");
+                    case "EHLO" -> reply(out, pipelining ? "250-fake\r\n250-PIPELINING\r\n250 8BITMIME" : "250-fake\r\n250 8BITMIME");
                     case "HELO", "MAIL", "NOOP" -> reply(out, "250 OK");
                     case "RSET" -> { rcpt = null; reply(out, "250 OK"); }
                     case "RCPT" -> {
@@ -112,6 +114,10 @@ public final class FakeSmtpServer implements AutoCloseable {
                         else { rcpt = r; reply(out, "250 OK"); }
                     }
                     case "DATA" -> {
+                        if (rcpt == null) {
+                            reply(out, "554 5.5.1 no valid recipients");
+                            continue;
+                        }
                         reply(out, "354 go ahead");
                         byte[] body = readData(in);
                         if (body == null) return;

@@ -27,6 +27,16 @@ class FaultsTest {
 
     @Test
     void temporary_refusals_and_dropped_connections_are_deferred_then_sent() throws Exception {
+        refusalsAndDrops();
+    }
+
+    @Test
+    void the_same_with_a_relay_that_does_not_pipeline() throws Exception {
+        smtp.pipelining = false;
+        refusalsAndDrops();
+    }
+
+    private void refusalsAndDrops() throws Exception {
         smtp.policy((rcpt, attempt) -> {
             if ((rcpt.equals("user1@example.com") || rcpt.equals("user2@example.com")) && attempt == 1) return "451 4.3.0 try again later";
             if (rcpt.equals("user3@example.com") && attempt <= 2) return FakeSmtpServer.DROP;

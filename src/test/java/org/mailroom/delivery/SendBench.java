@@ -43,8 +43,9 @@ public final class SendBench {
             }
         };
         Node node = Node.register(d.store(), "send");
-        Sender s = new Sender(d.store(), new DeliveryStore(f.db, 1), new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config),
-            "newsletter@example.org"), same, SenderSettings.from(f.config), node.id());
+        Sender s = new Sender(d.store(), new DeliveryStore(f.db, 1), Boolean.getBoolean("bench.angus")
+            ? new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org")
+            : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org"), same, SenderSettings.from(f.config), node.id());
         s.start();
         return s;
     }
