@@ -53,6 +53,10 @@ class GreenMailDeliveryTest {
                 assertThat(m.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
                 assertThat(m.getSubject()).isEqualTo("This Week in Testing 1");
                 assertThat(m.getFrom()[0].toString()).contains("newsletter@example.org");
+                assertThat(m.getSentDate()).isNotNull();
+                assertThat(m.getHeader("MIME-Version", null)).isEqualTo("1.0");
+                assertThat(m.getMessageID()).matches("<mailroom\\." + id + "\\." + sid + "@example\\.org>");
+                assertThat(m.getContentType()).startsWith("multipart/alternative");
                 messageIds.add(m.getMessageID());
             }
             assertThat(perRecipient).hasSize(n).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(1));

@@ -24,16 +24,19 @@ public final class SendBench {
             long id = d.campaigns().create("bench.md", issue(kb), null);
             int size = d.campaigns().get(id).audience() > 0 ? sampleSize(d, f, id) : 0;
             long t0 = System.nanoTime();
-            Sender sender = args.length > 4 && args[4].equals("ceiling") ? ceiling(f, d, id) : d.sendHere();
+            Node node = Node.register(d.store(), "bench");
+            Sender sender = args.length > 4 && args[4].equals("ceiling") ? ceiling(f, d, node) : d.sendHere();
             Fixture.await(() -> d.campaigns().get(id).status() == CampaignStatus.FINISHED, 3_600_000, "finished");
             sender.close();
+            node.close();
             double s = (System.nanoTime() - t0) / 1e9;
             Progress p = d.campaigns().progress(id);
             System.out.printf("size=%d sent=%d failed=%d seconds=%.2f rate=%.0f%n", size, p.sent(), p.failed(), s, p.sent() / s);
         }
     }
 
-    private static Sender ceiling(Fixture f, Delivery d, long id) {
+    private static Sender ceiling(Fixture f, Delivery d, Node node) {
+        long id = d.campaigns().list().get(0).id();
         byte[] one = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null)
             .message(new Claimed(id, 1, "user0@example.com", "Reader 0", 0, false));
         CampaignMessages same = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null) {
@@ -42,7 +45,6 @@ public final class SendBench {
                 return one;
             }
         };
-        Node node = Node.register(d.store(), "send");
         Sender s = new Sender(d.store(), new DeliveryStore(f.db, 1), Boolean.getBoolean("bench.angus")
             ? new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org")
             : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org"), same, SenderSettings.from(f.config), node.id());
