@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator's commands, run while a serve sends on the same H2 file. */
-class CampaignsCommandTest extends CliTestBase {
+class CampaignsCommandTest extends SendCommandTestBase {
     @Test
     void campaigns_and_log_steer_and_follow_a_campaign_while_serve_runs_on_the_same_database() throws Exception {
         Config serveConfig = config().with("delivery.rate", "40");

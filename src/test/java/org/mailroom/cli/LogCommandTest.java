@@ -8,7 +8,7 @@ import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LogCommandTest extends CliTestBase {
+class LogCommandTest extends SendCommandTestBase {
     @Test
     void log_follow_prints_lines_as_the_campaign_goes_and_log_filters_by_campaign() throws Exception {
         StringWriter followed = new StringWriter();

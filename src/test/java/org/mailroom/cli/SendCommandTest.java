@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SendCommandTest extends CliTestBase {
+class SendCommandTest extends SendCommandTestBase {
     @Test
     void send_wait_without_a_serve_sends_from_here_and_prints_the_campaign_id_on_the_last_line() {
         Result r = run("send", issue.toString(), "--wait", "--config", configFile.toString());

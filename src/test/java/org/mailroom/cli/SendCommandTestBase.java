@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /** A temporary H2 file with subscribers, a capturing SMTP server and a config file pointing at both. */
-abstract class CliTestBase {
+abstract class SendCommandTestBase {
     @TempDir
     Path dir;
     FakeSmtpServer smtp;
