@@ -25,6 +25,8 @@ CREATE TABLE delivery (
     next_attempt_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     claimed_by         VARCHAR(64),
     lease_until        TIMESTAMP WITH TIME ZONE,
+    claim_batch        BIGINT,                -- the claim this row was taken in, and its place in it: a sender
+    claim_seq          INT,                   -- sends a batch in order, so after a crash only its first unrecorded rows can have gone out
     smtp_reply         VARCHAR(1000),
     possible_duplicate BOOLEAN NOT NULL DEFAULT FALSE,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -59,7 +59,7 @@ LIMIT ?
 
 -- Guarded by the state: a row another sender claimed first updates nothing.
 -- name: claim-row
-UPDATE delivery SET state = 'sending', claimed_by = ?, lease_until = ?, updated_at = ?
+UPDATE delivery SET state = 'sending', claimed_by = ?, lease_until = ?, claim_batch = ?, claim_seq = ?, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = ?
 
 -- name: skip-row
@@ -78,15 +78,18 @@ UPDATE delivery SET state = CASE WHEN (SELECT c.status FROM campaign c WHERE c.i
        claimed_by = NULL, lease_until = NULL, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = 'sending' AND claimed_by = ?
 
--- Rows whose sender died (lease expired or heartbeat stopped): their message may have gone out.
+-- Rows whose sender died (lease expired or heartbeat stopped), batch by batch in sending order.
 -- name: orphaned-rows
-SELECT d.subscriber_id, d.claimed_by, s.email
+SELECT d.subscriber_id, d.claimed_by, s.email, d.claim_batch
 FROM delivery d LEFT JOIN subscriber s ON s.id = d.subscriber_id
 WHERE d.campaign_id = ? AND d.state = 'sending'
   AND (d.lease_until < ? OR NOT EXISTS (SELECT 1 FROM node n WHERE n.id = d.claimed_by AND n.heartbeat_at > ?))
+ORDER BY d.claim_batch, d.claim_seq
 
+-- The first unrecorded rows of a dead sender's batch may have gone out: marked. The later ones cannot have.
 -- name: requeue-orphan
-UPDATE delivery SET state = CASE WHEN attempts = 0 THEN 'queued' ELSE 'deferred' END, possible_duplicate = TRUE,
+UPDATE delivery SET state = CASE WHEN attempts = 0 THEN 'queued' ELSE 'deferred' END,
+       possible_duplicate = CASE WHEN ? THEN TRUE ELSE possible_duplicate END,
        claimed_by = NULL, lease_until = NULL, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = 'sending' AND claimed_by = ?
 

@@ -47,11 +47,13 @@ public final class DeliveryStore {
 
     /** Claims up to {@code limit} due rows of a campaign, fresh ones first; skips subscribers no longer confirmed. */
     public List<Claimed> claim(long campaignId, String nodeId, int limit, Duration lease) {
+        long batch = java.util.concurrent.ThreadLocalRandom.current().nextLong();
         List<Claimed> claimed = db.inTransaction(c -> {
             Instant now = Instant.now();
             List<Claimed> out = new ArrayList<>(limit);
-            claimState(c, campaignId, "queued", nodeId, limit, now, now.plus(lease), out);
-            if (out.size() < limit) claimState(c, campaignId, "deferred", nodeId, limit - out.size(), now, now.plus(lease), out);
+            Claim claim = new Claim(campaignId, nodeId, batch, now, now.plus(lease));
+            claimState(c, claim, "queued", limit, out);
+            if (out.size() < limit) claimState(c, claim, "deferred", limit - out.size(), out);
             return out;
         });
         // the claim must be on disk before any of its messages leaves, or a crash could send them twice unmarked
@@ -59,8 +61,12 @@ public final class DeliveryStore {
         return claimed;
     }
 
-    private void claimState(Connection c, long campaignId, String state, String nodeId, int limit, Instant now,
-                            Instant leaseUntil, List<Claimed> out) throws SQLException {
+    /** One claim: which campaign, by whom, its batch id (rows keep their order in it), when and until when. */
+    private record Claim(long campaignId, String nodeId, long batch, Instant now, Instant leaseUntil) {}
+
+    private void claimState(Connection c, Claim claim, String state, int limit, List<Claimed> out) throws SQLException {
+        long campaignId = claim.campaignId();
+        Instant now = claim.now();
         List<Claimed> wanted = new ArrayList<>();
         List<Claimed> gone = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(q.get("claim-candidates"))) {
@@ -72,12 +78,13 @@ public final class DeliveryStore {
                 }
             }
         }
-        try (PreparedStatement claim = c.prepareStatement(q.get("claim-row"))) {
+        try (PreparedStatement ps = c.prepareStatement(q.get("claim-row"))) {
+            int seq = out.size();
             for (Claimed r : wanted) {
-                bind(claim, nodeId, leaseUntil, now, campaignId, r.subscriberId(), state);
-                claim.addBatch();
+                bind(ps, claim.nodeId(), claim.leaseUntil(), claim.batch(), seq++, now, campaignId, r.subscriberId(), state);
+                ps.addBatch();
             }
-            int[] counts = claim.executeBatch();
+            int[] counts = ps.executeBatch();
             for (int i = 0; i < counts.length; i++) if (counts[i] == 1) out.add(wanted.get(i));
         }
         if (!gone.isEmpty()) skip(c, gone, state, now);
@@ -153,30 +160,36 @@ public final class DeliveryStore {
 
     /**
      * Re-queues rows left 'sending' by a sender that died (lease expired, or no heartbeat since {@code aliveSince}).
-     * Their message may have gone out, so they are marked possible duplicates and logged. Returns how many.
+     * A sender sends a batch in order and is never more than {@code inFlight} messages ahead of its recorded
+     * outcomes, so only the first {@code inFlight} unrecorded rows of each batch can have gone out: those are
+     * marked possible duplicates and logged; the rest go back as they were. Returns how many were marked.
      */
-    public int recoverOrphans(long campaignId, Instant aliveSince) {
+    public int recoverOrphans(long campaignId, Instant aliveSince, int inFlight) {
         return db.inTransaction(c -> {
             Instant now = Instant.now();
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(q.get("orphaned-rows"))) {
                 bind(ps, campaignId, now, aliveSince);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                    while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4)});
                 }
             }
-            int n = 0;
+            int marked = 0, inBatch = 0;
+            Object batch = null;
             try (PreparedStatement upd = c.prepareStatement(q.get("requeue-orphan"));
                  PreparedStatement ev = c.prepareStatement(q.get("insert-event"))) {
                 for (Object[] r : rows) {
-                    bind(upd, now, campaignId, r[0], r[1]);
-                    if (upd.executeUpdate() != 1) continue;
-                    n++;
+                    inBatch = java.util.Objects.equals(batch, r[3]) ? inBatch + 1 : 0;
+                    batch = r[3];
+                    boolean mayHaveGone = inBatch < inFlight || r[3] == null;
+                    bind(upd, mayHaveGone, now, campaignId, r[0], r[1]);
+                    if (upd.executeUpdate() != 1 || !mayHaveGone) continue;
+                    marked++;
                     bind(ev, now, campaignId, r[0], r[2], "requeued", "sender " + r[1] + " stopped while this message was in flight; it may have been delivered", true);
                     ev.executeUpdate();
                 }
             }
-            return n;
+            return marked;
         });
     }
 

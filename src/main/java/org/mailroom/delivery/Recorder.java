@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class Recorder implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Recorder.class);
     private static final int MAX_BATCH = 256;
-    private final BlockingQueue<Outcome> queue = new ArrayBlockingQueue<>(256);
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(256);
     private final DeliveryStore store;
     private final String nodeId;
     private volatile boolean stopping;
@@ -30,8 +30,15 @@ final class Recorder implements Runnable {
         this.nodeId = nodeId;
     }
 
+    /** An outcome, and what to run once it is on disk (or null). */
+    private record Entry(Outcome outcome, Runnable durable) {}
+
     void submit(Outcome o) throws InterruptedException {
-        queue.put(o);
+        queue.put(new Entry(o, null));
+    }
+
+    void submit(Outcome o, Runnable durable) throws InterruptedException {
+        queue.put(new Entry(o, durable));
     }
 
     /** Why outcomes cannot be written right now, or null. */
@@ -41,15 +48,19 @@ final class Recorder implements Runnable {
 
     @Override
     public void run() {
-        List<Outcome> batch = new ArrayList<>(MAX_BATCH);
+        List<Entry> batch = new ArrayList<>(MAX_BATCH);
+        List<Outcome> outcomes = new ArrayList<>(MAX_BATCH);
         while (!stopping || !queue.isEmpty()) {
             try {
-                Outcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                for (Entry e : batch) outcomes.add(e.outcome());
+                write(outcomes);
+                for (Entry e : batch) if (e.durable() != null) e.durable().run();
                 batch.clear();
+                outcomes.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

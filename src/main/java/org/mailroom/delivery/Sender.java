@@ -90,7 +90,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     private void recover() {
         Instant aliveSince = Instant.now().minus(Node.STALE);
         for (long id : campaigns.idsWithStatus(CampaignStatus.SENDING)) {
-            int n = deliveries.recoverOrphans(id, aliveSince);
+            int n = deliveries.recoverOrphans(id, aliveSince, Worker.IN_FLIGHT);
             if (n > 0) log.warn("campaign {}: {} deliveries were in flight when their sender stopped; re-queued and marked possible duplicates", id, n);
         }
     }

@@ -15,8 +15,18 @@ import java.util.List;
 final class Worker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final long IDLE_CLOSE_NANOS = 5_000_000_000L;
+    /** Messages a thread may send ahead of its recorded outcomes: after a crash, at most these per batch are in doubt. */
+    static final int IN_FLIGHT = 4;
+    /**
+     * A batch older than this is given back rather than finished: a thread that stalled (a long GC pause, a slow
+     * database) must not keep sending rows that recovery may already have handed to another sender.
+     */
+    private static final long BATCH_MAX_NANOS = 2_000_000_000L;
+    private final java.util.concurrent.Semaphore ahead = new java.util.concurrent.Semaphore(IN_FLIGHT);
     private final Sender s;
     private Mailer.Connection conn;
+    /** This thread's recent messages per second: a claim is about one second of work, well inside the batch age limit. */
+    private double perSecond = Double.MAX_VALUE;
     private long lastWork = System.nanoTime();
 
     Worker(Sender sender) {
@@ -52,7 +62,8 @@ final class Worker implements Runnable {
             return true;
         }
         for (long id : s.active()) {
-            List<Claimed> batch = s.deliveries.claim(id, s.nodeId, s.settings.claimSize(), s.settings.lease());
+            int size = (int) Math.max(1, Math.min(s.settings.claimSize(), perSecond));
+            List<Claimed> batch = s.deliveries.claim(id, s.nodeId, size, s.settings.lease());
             if (batch.isEmpty()) {
                 if (s.campaigns.finishIfDone(id)) s.finished(id);
                 continue;
@@ -66,16 +77,30 @@ final class Worker implements Runnable {
 
     /** Rows not attempted (stop, pause, cancel, relay lost, an error) go back unmarked: they never left. */
     private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
+        long claimed = System.nanoTime();
         int i = 0;
         try {
             while (i < batch.size() && s.running() && s.isActive(campaignId) && connected()) {
                 s.rate.acquire();
-                Outcome o = sendOne(batch.get(i));
+                ahead.acquire();
+                if (System.nanoTime() - claimed > BATCH_MAX_NANOS) {
+                    ahead.release();
+                    break;
+                }
+                Outcome o;
+                try {
+                    o = sendOne(batch.get(i));
+                } catch (RuntimeException e) {
+                    ahead.release();
+                    throw e;
+                }
                 i++; // attempted: from here on, if its outcome is lost the row stays 'sending' and is recovered marked
-                s.recorder.submit(o);
+                s.recorder.submit(o, ahead::release);
             }
         } finally {
             for (Claimed r : batch.subList(i, batch.size())) s.recorder.submit(Outcome.released(r));
+            double seconds = (System.nanoTime() - claimed) / 1e9;
+            if (i > 0) perSecond = i / Math.max(seconds, 0.001);
         }
     }
 
