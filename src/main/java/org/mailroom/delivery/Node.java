@@ -1,0 +1,81 @@
+package org.mailroom.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This process as a sender on the database: a row in {@code node} with a heartbeat every second. Rows claimed by
+ * a node whose heartbeat is older than {@link #STALE} are recovered at once instead of after the lease, so a
+ * process killed and started again resumes within seconds. {@code send --wait} also uses it to see whether a
+ * {@code serve} is running.
+ */
+public final class Node implements AutoCloseable {
+    public static final Duration STALE = Duration.ofSeconds(5);
+    private final CampaignStore store;
+    private final String id;
+    private final ScheduledExecutorService beat;
+
+    private Node(CampaignStore store, String id) {
+        this.store = store;
+        this.id = id;
+        this.beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailroom-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Node register(CampaignStore store, String role) {
+        String host = hostName();
+        Node n = new Node(store, (host.length() > 40 ? host.substring(0, 40) : host) + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Instant now = Instant.now();
+        store.update("node-prune", now.minus(Duration.ofDays(1)));
+        store.update("node-insert", n.id, role, host, ProcessHandle.current().pid(), now, now);
+        n.beat.scheduleWithFixedDelay(n::heartbeat, 1, 1, TimeUnit.SECONDS);
+        return n;
+    }
+
+    /** Whether a node of this role has beaten recently. */
+    public static boolean alive(CampaignStore store, String role) {
+        return store.count("nodes-alive", role, Instant.now().minus(STALE)) > 0;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    private void heartbeat() {
+        try {
+            store.update("node-heartbeat", Instant.now(), id);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Node.class).warn("heartbeat of {} failed: {}", id, e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    @Override
+    public void close() {
+        beat.shutdownNow();
+        try {
+            beat.awaitTermination(2, TimeUnit.SECONDS);
+            store.update("node-delete", id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the database is going away too; the row goes stale by itself
+        }
+    }
+}

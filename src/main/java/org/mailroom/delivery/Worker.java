@@ -1,0 +1,149 @@
+package org.mailroom.delivery;
+
+import org.mailroom.MailroomException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One sender thread with one SMTP connection: claims a batch, sends it message by message through the shared
+ * rate limit, hands outcomes to the {@link Recorder}. Rows it cannot send (pause, cancel, relay lost, shutdown) are
+ * given back without counting an attempt.
+ */
+final class Worker implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private static final long IDLE_CLOSE_NANOS = 5_000_000_000L;
+    /** Messages a thread may send ahead of its recorded outcomes: after a crash, at most these per batch are in doubt. */
+    static final int IN_FLIGHT = 4;
+    /**
+     * A batch older than this is given back rather than finished: a thread that stalled (a long GC pause, a slow
+     * database) must not keep sending rows that recovery may already have handed to another sender.
+     */
+    private static final long BATCH_MAX_NANOS = 2_000_000_000L;
+    private final java.util.concurrent.Semaphore ahead = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    private final Sender s;
+    private Mailer.Connection conn;
+    /** This thread's recent messages per second: a claim is about one second of work, well inside the batch age limit. */
+    private double perSecond = Double.MAX_VALUE;
+    private long lastWork = System.nanoTime();
+
+    Worker(Sender sender) {
+        this.s = sender;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (s.running()) {
+                try {
+                    if (!step()) idle();
+                } catch (MailroomException e) {
+                    log.error("sending: {}", e.getMessage());
+                    Thread.sleep(1000);
+                } catch (RuntimeException e) {
+                    // a bug must not silently take a sender thread away
+                    log.error("sending: unexpected error", e);
+                    Thread.sleep(1000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (conn != null) conn.close();
+        }
+    }
+
+    /** Works on the first sending campaign that has due rows; false when there was nothing to do. */
+    private boolean step() throws InterruptedException {
+        if (!s.gate.ready()) {
+            Thread.sleep(Math.min(1000, Math.max(10, s.gate.waitMillis())));
+            return true;
+        }
+        for (long id : s.active()) {
+            int size = (int) Math.max(1, Math.min(s.settings.claimSize(), perSecond));
+            List<Claimed> batch = s.deliveries.claim(id, s.nodeId, size, s.settings.lease());
+            if (batch.isEmpty()) {
+                if (s.campaigns.finishIfDone(id)) s.finished(id);
+                continue;
+            }
+            send(id, batch);
+            lastWork = System.nanoTime();
+            return true;
+        }
+        return false;
+    }
+
+    /** Rows not attempted (stop, pause, cancel, relay lost, an error) go back unmarked: they never left. */
+    private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
+        long claimed = System.nanoTime();
+        int i = 0;
+        try {
+            while (i < batch.size() && s.running() && s.isActive(campaignId) && connected()) {
+                s.rate.acquire();
+                ahead.acquire();
+                if (System.nanoTime() - claimed > BATCH_MAX_NANOS) {
+                    ahead.release();
+                    break;
+                }
+                Outcome o;
+                try {
+                    o = sendOne(batch.get(i));
+                } catch (RuntimeException e) {
+                    ahead.release();
+                    throw e;
+                }
+                i++; // attempted: from here on, if its outcome is lost the row stays 'sending' and is recovered marked
+                s.recorder.submit(o, ahead::release);
+            }
+        } finally {
+            for (Claimed r : batch.subList(i, batch.size())) s.recorder.submit(Outcome.released(r));
+            double seconds = (System.nanoTime() - claimed) / 1e9;
+            if (i > 0) perSecond = i / Math.max(seconds, 0.001);
+        }
+    }
+
+    private Outcome sendOne(Claimed row) {
+        byte[] message;
+        try {
+            message = s.messages.message(row);
+        } catch (MailroomException e) {
+            return new Outcome(row, Outcome.Result.FAILED, null, "cannot build the message: " + e.getMessage(), false);
+        }
+        SmtpReply reply = conn.send(row.email(), message);
+        if (!conn.isOpen()) conn = null;
+        return outcome(row, reply);
+    }
+
+    private Outcome outcome(Claimed row, SmtpReply reply) {
+        if (reply.accepted()) return new Outcome(row, Outcome.Result.SENT, null, reply.toString(), false);
+        if (reply.permanent()) return new Outcome(row, Outcome.Result.FAILED, null, reply.toString(), true);
+        int attempts = row.attempts() + 1;
+        if (attempts >= s.settings.maxAttempts())
+            return new Outcome(row, Outcome.Result.FAILED, null, "gave up after " + attempts + " attempts: " + reply, false);
+        return new Outcome(row, Outcome.Result.DEFERRED, Instant.now().plus(s.settings.retryDelay(attempts)), reply.toString(), false);
+    }
+
+    private boolean connected() {
+        if (conn != null && conn.isOpen()) return true;
+        conn = null;
+        if (!s.gate.ready()) return false;
+        try {
+            conn = s.mailer.connect();
+            s.gate.up();
+            return true;
+        } catch (RelayUnreachableException e) {
+            s.gate.down(e.getMessage());
+            return false;
+        }
+    }
+
+    private void idle() throws InterruptedException {
+        if (conn != null && System.nanoTime() - lastWork > IDLE_CLOSE_NANOS) {
+            conn.close();
+            conn = null;
+        }
+        Thread.sleep(100);
+    }
+}

@@ -1,0 +1,174 @@
+package org.mailroom.delivery;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * A small SMTP server for tests, on 127.0.0.1: counts what each recipient received and injects faults. The
+ * policy sees the recipient and which attempt this is for it, and answers null (accept), an SMTP reply line
+ * ("451 try later"), or {@link #DROP} to cut the connection. {@link #down()} refuses connections until {@link #up()}.
+ */
+public final class FakeSmtpServer implements AutoCloseable {
+    static final String DROP = "DROP";
+    public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    final Map<String, List<String>> trace = new ConcurrentHashMap<>();
+    final AtomicInteger connections = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final int port;
+    private final boolean keepBodies;
+    private volatile BiFunction<String, Integer, String> policy = (r, n) -> null;
+    volatile boolean pipelining = true;
+    private volatile ServerSocket server;
+
+    public FakeSmtpServer(int port, boolean keepBodies) throws IOException {
+        this.keepBodies = keepBodies;
+        this.server = bind(port);
+        this.port = server.getLocalPort();
+        accept(server);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    void policy(BiFunction<String, Integer, String> p) {
+        this.policy = p;
+    }
+
+    public int total() {
+        return received.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** The relay goes away: listening stops and open connections are cut. */
+    synchronized void down() throws IOException {
+        server.close();
+        for (Socket s : open) s.close();
+    }
+
+    synchronized void up() throws IOException {
+        server = bind(port);
+        accept(server);
+    }
+
+    private static ServerSocket bind(int port) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return s;
+    }
+
+    private void accept(ServerSocket ss) {
+        Thread t = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    Socket s = ss.accept();
+                    s.setTcpNoDelay(true);
+                    open.add(s);
+                    connections.incrementAndGet();
+                    Thread c = new Thread(() -> session(s), "fake-smtp-session");
+                    c.setDaemon(true);
+                    c.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "fake-smtp-accept");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void session(Socket s) {
+        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
+            reply(out, "220 fake ESMTP");
+            String rcpt = null;
+            String line;
+            while ((line = readLine(in)) != null) {
+                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (cmd) {
+                    case "EHLO" -> reply(out, pipelining ? "250-fake\r\n250-PIPELINING\r\n250 8BITMIME" : "250-fake\r\n250 8BITMIME");
+                    case "HELO", "MAIL", "NOOP" -> reply(out, "250 OK");
+                    case "RSET" -> { rcpt = null; reply(out, "250 OK"); }
+                    case "RCPT" -> {
+                        String r = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
+                        int n = attempts.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
+                        String p = policy.apply(r, n);
+                        if (DROP.equals(p)) return;
+                        if (p != null) reply(out, p);
+                        else { rcpt = r; reply(out, "250 OK"); }
+                    }
+                    case "DATA" -> {
+                        if (rcpt == null) {
+                            reply(out, "554 5.5.1 no valid recipients");
+                            continue;
+                        }
+                        reply(out, "354 go ahead");
+                        byte[] body = readData(in);
+                        if (body == null) return;
+                        received.computeIfAbsent(rcpt, k -> new AtomicInteger()).incrementAndGet();
+                        trace.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(java.time.Instant.now() + " conn " + s.getPort());
+                        if (keepBodies) bodies.add(body);
+                        reply(out, "250 2.0.0 queued as " + rcpt);
+                        rcpt = null;
+                    }
+                    case "QUIT" -> { reply(out, "221 bye"); return; }
+                    default -> reply(out, "502 unknown command");
+                }
+            }
+        } catch (IOException e) {
+            // a cut connection
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    private static void reply(OutputStream out, String r) throws IOException {
+        out.write((r + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') break;
+            if (c != '\r') b.write(c);
+        }
+        if (c == -1 && b.size() == 0) return null;
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] readData(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        while (true) {
+            String l = readLine(in);
+            if (l == null) return null;
+            if (l.equals(".")) return body.toByteArray();
+            if (l.startsWith(".")) l = l.substring(1);
+            body.write(l.getBytes(StandardCharsets.ISO_8859_1));
+            body.write('\r');
+            body.write('\n');
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        down();
+    }
+}
