@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
         hc.setPassword(config.string("db.password"));
         hc.setMaximumPoolSize(Math.max(2, config.integer("db.pool-size")));
         hc.setPoolName("mailroom-db");
+        hc.setExceptionOverrideClassName(DeadConnections.class.getName());
         hc.setConnectionTimeout(15_000);
         hc.setInitializationFailTimeout(15_000);
         HikariDataSource ds;
@@ -108,7 +109,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DatabaseException("database " + displayUrl + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -117,8 +118,19 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new DatabaseException("database " + displayUrl + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * The error with its root cause: when the disk is full H2 closes the database, and later calls only say "the
+     * database has been closed"; the operator needs the "No space left on device" underneath.
+     */
+    private DatabaseException failure(SQLException e) {
+        String root = rootMessage(e);
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        boolean differs = root != null && !root.isBlank() && !first.contains(root);
+        return new DatabaseException("database " + displayUrl + ": " + first + (differs ? " (cause: " + root + ")" : ""), e);
     }
 
     public String displayUrl() {

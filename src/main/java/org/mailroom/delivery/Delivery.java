@@ -22,8 +22,8 @@ public final class Delivery implements AutoCloseable {
     private final SenderSettings settings;
     private final Database db;
     private QuartzScheduling quartz;
-    private Node node;
-    private Sender sender;
+    private volatile Node node;
+    private volatile Sender sender;
 
     public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp) {
         this(config, db, tokens, renderer, mailer(smtp, MailSettings.envelope(config.string("mail.from"), config)));
@@ -85,6 +85,20 @@ public final class Delivery implements AutoCloseable {
     /** Whether a {@code serve} is sending on this database (its heartbeat is fresh). */
     public boolean serveRunning() {
         return Node.alive(store, "serve");
+    }
+
+    /**
+     * Why this process cannot send right now (the database refuses writes, outcomes cannot be recorded), or null
+     * when it can or sends nothing here. For {@code GET /health}.
+     */
+    public String problem() {
+        Sender s = sender;
+        Node n = node;
+        if (s == null || n == null) return null;
+        String sending = s.problem();
+        if (sending != null) return sending;
+        String beat = n.problem();
+        return beat == null ? null : "the database refuses writes: " + beat;
     }
 
     /** serve: fire schedules (late ones at once) and send every sending campaign until closed. */

@@ -1,5 +1,6 @@
 package org.mailroom.delivery;
 
+import org.mailroom.MailroomException;
 import org.mailroom.db.Database;
 import org.mailroom.db.NamedQueries;
 
@@ -57,8 +58,26 @@ public final class DeliveryStore {
             return out;
         });
         // the claim must be on disk before any of its messages leaves, or a crash could send them twice unmarked
-        if (!claimed.isEmpty()) db.withConnection(c -> exec(c, "durability-barrier"));
+        if (claimed.isEmpty()) return claimed;
+        try {
+            db.withConnection(c -> exec(c, "durability-barrier"));
+        } catch (MailroomException e) {
+            throw new UnsentClaim(claimed, e);
+        }
         return claimed;
+    }
+
+    /**
+     * The claim committed but could not be made durable (the disk is full): nothing was sent, and the caller must give
+     * the rows back, or they would wait for the lease to run out (minutes) once the database works again.
+     */
+    static final class UnsentClaim extends DeliveryException {
+        final transient List<Claimed> rows;
+
+        UnsentClaim(List<Claimed> rows, MailroomException cause) {
+            super(cause.getMessage(), cause);
+            this.rows = rows;
+        }
     }
 
     /** One claim: which campaign, by whom, its batch id (rows keep their order in it), when and until when. */

@@ -20,6 +20,8 @@ public final class Node implements AutoCloseable {
     private final CampaignStore store;
     private final String id;
     private final ScheduledExecutorService beat;
+    /** Why the last heartbeat could not be written, or null: the database refuses writes. */
+    private volatile String beatFailure;
 
     private Node(CampaignStore store, String id) {
         this.store = store;
@@ -50,11 +52,19 @@ public final class Node implements AutoCloseable {
         return id;
     }
 
+    /** Why this node's heartbeat cannot be written (the database refuses writes), or null. */
+    public String problem() {
+        return beatFailure;
+    }
+
     private void heartbeat() {
         try {
             store.update("node-heartbeat", Instant.now(), id);
+            if (beatFailure != null) org.slf4j.LoggerFactory.getLogger(Node.class).info("heartbeat of {} written again", id);
+            beatFailure = null;
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Node.class).warn("heartbeat of {} failed: {}", id, e.getMessage());
+            if (beatFailure == null) org.slf4j.LoggerFactory.getLogger(Node.class).error("heartbeat of {} failed: {}", id, e.getMessage());
+            beatFailure = e.getMessage();
         }
     }
 

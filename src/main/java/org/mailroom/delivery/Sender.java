@@ -34,6 +34,10 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     private ExecutorService pool;
     private ScheduledExecutorService monitor;
     private final AtomicInteger ticks = new AtomicInteger();
+    /** Why sender threads cannot claim right now (the database refuses writes...), or null; for /health. */
+    private volatile String claimFailure;
+    /** Since when claims fail: a single deadlock retried a second later is no reason to report sending stopped. */
+    private volatile long claimFailingSince;
 
     Sender(CampaignStore campaigns, DeliveryStore deliveries, Mailer mailer, CampaignMessages messages,
            SenderSettings settings, String nodeId) {
@@ -62,6 +66,27 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
 
     boolean running() {
         return running;
+    }
+
+    void claimFailed(String why) {
+        if (claimFailure == null) claimFailingSince = System.nanoTime();
+        claimFailure = why;
+    }
+
+    void claimed() {
+        if (claimFailure != null) claimFailure = null;
+    }
+
+    /**
+     * Why sending is stopped, or null while it works: outcomes that cannot be written (senders then hold) or claims
+     * the database refuses. Monitors see it on /health.
+     */
+    public String problem() {
+        String recording = recorder.failure();
+        if (recording != null) return "delivery outcomes cannot be recorded, sending holds: " + recording;
+        String claiming = claimFailure;
+        if (claiming == null || System.nanoTime() - claimFailingSince < 2_000_000_000L) return null;
+        return "cannot claim deliveries, sending holds: " + claiming;
     }
 
     List<Long> active() {

@@ -41,6 +41,7 @@ final class Worker implements Runnable {
                     if (!step()) idle();
                 } catch (MailroomException e) {
                     log.error("sending: {}", e.getMessage());
+                    s.claimFailed(e.getMessage());
                     Thread.sleep(1000);
                 } catch (RuntimeException e) {
                     // a bug must not silently take a sender thread away
@@ -63,7 +64,14 @@ final class Worker implements Runnable {
         }
         for (long id : s.active()) {
             int size = (int) Math.max(1, Math.min(s.settings.claimSize(), perSecond));
-            List<Claimed> batch = s.deliveries.claim(id, s.nodeId, size, s.settings.lease());
+            List<Claimed> batch;
+            try {
+                batch = s.deliveries.claim(id, s.nodeId, size, s.settings.lease());
+            } catch (DeliveryStore.UnsentClaim e) {
+                for (Claimed r : e.rows) s.recorder.submit(Outcome.released(r));
+                throw e;
+            }
+            s.claimed();
             if (batch.isEmpty()) {
                 if (s.campaigns.finishIfDone(id)) s.finished(id);
                 continue;

@@ -5,10 +5,13 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Health for monitors and load balancers, and the pages' stylesheet. */
 final class SystemHandlers {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final List<HealthCheck> checks;
     private final byte[] stylesheet;
 
@@ -17,17 +20,21 @@ final class SystemHandlers {
         this.stylesheet = resource("templates/web/style.css");
     }
 
-    /** 200 with {"status":"up",...} when every part answers, 503 otherwise. Names are fixed strings, so no JSON escaping is needed. */
-    void health(Context ctx) {
-        StringBuilder json = new StringBuilder("{");
-        boolean allUp = true;
+    /**
+     * 200 with {"database":"up",...,"status":"up"} when every part works, 503 otherwise, with each down part's reason
+     * under "problems" (a disk that is full, a relay that is away) so the operator's monitor says what to fix.
+     */
+    void health(Context ctx) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         for (HealthCheck c : checks) {
-            boolean up = c.up();
-            allUp &= up;
-            json.append('"').append(c.name()).append("\":\"").append(up ? "up" : "down").append("\",");
+            String problem = c.problem();
+            json.put(c.name(), problem == null ? "up" : "down");
+            if (problem != null) problems.put(c.name(), problem);
         }
-        json.append("\"status\":\"").append(allUp ? "up" : "down").append("\"}");
-        ctx.status(allUp ? 200 : 503).contentType("application/json").result(json.toString());
+        if (!problems.isEmpty()) json.put("problems", problems);
+        json.put("status", problems.isEmpty() ? "up" : "down");
+        ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(json));
     }
 
     void stylesheet(Context ctx) {

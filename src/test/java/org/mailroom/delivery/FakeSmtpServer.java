@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * ("451 try later"), or {@link #DROP} to cut the connection. {@link #down()} refuses connections until {@link #up()}.
  */
 public final class FakeSmtpServer implements AutoCloseable {
-    static final String DROP = "DROP";
+    public static final String DROP = "DROP";
     public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -48,7 +48,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         return port;
     }
 
-    void policy(BiFunction<String, Integer, String> p) {
+    public void policy(BiFunction<String, Integer, String> p) {
         this.policy = p;
     }
 
@@ -57,12 +57,12 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     /** The relay goes away: listening stops and open connections are cut. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         server.close();
         for (Socket s : open) s.close();
     }
 
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         server = bind(port);
         accept(server);
     }
