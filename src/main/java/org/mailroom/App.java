@@ -71,7 +71,8 @@ public final class App implements AutoCloseable {
         delivery = opened(new Delivery(config, db, tokens, renderer(config), smtp));
         BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
             id -> delivery.campaigns().progress(id).sent(), this::logBounce);
-        List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
+        List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))),
+            HealthCheck.reporting("delivery", () -> delivery.problem()));
         CampaignApi api = new CampaignApi(delivery.campaigns(), adminToken, config.integer("render.max-bytes"));
         web = opened(new WebServer(WebServer.Settings.from(config), optIn, health, api, app -> bounces.registerWebhook(app, adminToken)).start());
         delivery.serve();

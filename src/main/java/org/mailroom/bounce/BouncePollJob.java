@@ -31,6 +31,8 @@ public final class BouncePollJob implements Job {
             MailboxPoller poller = (MailboxPoller) context.getScheduler().getContext().get(CONTEXT_KEY);
             if (poller != null) poller.pollOnce();
         } catch (SchedulerException | BounceException e) {
+            // Quartz reports a failed job only at INFO, which the default log hides: an unreachable mailbox must show
+            org.slf4j.LoggerFactory.getLogger(BouncePollJob.class).warn("bounce mailbox not read, trying again at the next poll: {}", e.getMessage());
             throw new JobExecutionException(e.getMessage(), false); // the next firing tries again
         }
     }

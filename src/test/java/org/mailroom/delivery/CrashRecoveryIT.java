@@ -17,24 +17,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill -9 at random moments of one campaign: at the end every recipient has the issue, and every duplicate is
  * among the deliveries marked possible_duplicate.
  */
-class CrashRecoveryIT {
+public class CrashRecoveryIT {
     static final int RECIPIENTS = 3000;
     static final int KILLS = 6;
+
+    /** What a kill trial found: every recipient's row sent, and how the messages received compare. */
+    public record Outcome(int recipients, int delivered, int markedDuplicates, int unmarkedDuplicates, int lost) {}
 
     @TempDir
     Path dir;
 
     @Test
     void a_sender_killed_at_random_moments_loses_nobody_and_marks_every_duplicate() throws Exception {
+        trial(dir, RECIPIENTS, KILLS, 400);
+    }
+
+    /** The soak runs the same trial larger (20 kills of 20,000 recipients); the assertions hold at any size. */
+    public static Outcome trial(Path dir, int recipients, int kills, int rate) throws Exception {
         Random random = new Random();
         try (FakeSmtpServer smtp = new FakeSmtpServer(0, false)) {
             long campaign;
             try (Fixture f = new Fixture(dir, smtp.port(), Map.of()); Delivery d = f.delivery()) {
-                f.subscribers(RECIPIENTS);
+                f.subscribers(recipients);
                 campaign = f.create(d);
             }
-            for (int kill = 0; kill < KILLS; kill++) {
-                Process p = child(smtp.port(), campaign, kill);
+            for (int kill = 0; kill < kills; kill++) {
+                Process p = child(dir, smtp.port(), campaign, kill, rate);
                 int before = smtp.total();
                 long until = System.currentTimeMillis() + 20_000;
                 while (smtp.total() == before && p.isAlive() && System.currentTimeMillis() < until) Thread.sleep(20);
@@ -44,14 +52,14 @@ class CrashRecoveryIT {
                 p.waitFor(10, TimeUnit.SECONDS);
                 System.out.printf("kill %d after %d messages in total%n", kill + 1, smtp.total());
             }
-            Process last = child(smtp.port(), campaign, KILLS);
-            assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("final run ends").isTrue();
+            Process last = child(dir, smtp.port(), campaign, kills, rate);
+            assertThat(last.waitFor(300, TimeUnit.SECONDS)).as("final run ends").isTrue();
             assertThat(last.exitValue()).isZero();
-            verify(smtp, campaign);
+            return verify(dir, smtp, campaign, recipients);
         }
     }
 
-    private void verify(FakeSmtpServer smtp, long campaign) {
+    private static Outcome verify(Path dir, FakeSmtpServer smtp, long campaign, int recipients) {
         try (Fixture f = new Fixture(dir, smtp.port(), Map.of())) {
             Map<String, Boolean> marked = new HashMap<>();
             f.db.withConnection(c -> {
@@ -84,17 +92,19 @@ class CrashRecoveryIT {
             }
             System.out.printf("recipients %d, delivered %d, duplicates %d (unmarked %d), marked possible duplicates %d, lost %d%n",
                 marked.size(), smtp.total(), duplicates, unmarked, markedCount, lost);
-            assertThat(marked).hasSize(RECIPIENTS);
+            assertThat(marked).hasSize(recipients);
             assertThat(lost).as("lost").isZero();
             assertThat(unmarked).as("unmarked duplicates").isZero();
             assertThat(f.queryString("SELECT status FROM campaign WHERE id = " + campaign)).isEqualTo("finished");
+            int delivered = (int) marked.keySet().stream().filter(smtp.received::containsKey).count();
+            return new Outcome(marked.size(), delivered, duplicates - unmarked, unmarked, lost);
         }
     }
 
-    private Process child(int port, long campaign, int run) throws Exception {
+    private static Process child(Path dir, int port, long campaign, int run, int rate) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            CrashChild.class.getName(), dir.toString(), String.valueOf(port), String.valueOf(campaign), "400");
+            CrashChild.class.getName(), dir.toString(), String.valueOf(port), String.valueOf(campaign), String.valueOf(rate));
         pb.redirectErrorStream(true);
         pb.redirectOutput(new File(dir.toFile(), "child-" + run + ".log"));
         return pb.start();

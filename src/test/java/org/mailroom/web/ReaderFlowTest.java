@@ -214,7 +214,7 @@ class ReaderFlowTest {
         HttpResponse<String> health = server.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(health.body()).isEqualTo("{\"database\":\"up\",\"status\":\"up\"}");
+        assertThat(health.body()).isEqualTo("{\"database\":\"up\",\"delivery\":\"up\",\"status\":\"up\"}");
         assertThat(server.get("/no-such-page").statusCode()).isEqualTo(404);
     }
 
