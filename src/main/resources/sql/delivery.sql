@@ -67,8 +67,10 @@ UPDATE delivery SET state = 'skipped', smtp_reply = ?, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = ?
 
 -- Guarded by the claim: if the row was recovered from under a slow sender, its late outcome is dropped.
+-- A drop before the relay's answer may hide an accepted message: the row becomes a possible duplicate.
 -- name: record-outcome
-UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, smtp_reply = ?, claimed_by = NULL, lease_until = NULL, updated_at = ?
+UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, smtp_reply = ?, possible_duplicate = (possible_duplicate OR ?),
+       claimed_by = NULL, lease_until = NULL, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = 'sending' AND claimed_by = ?
 
 -- A claimed row given back unsent (pause, cancel, relay lost): no attempt is counted.

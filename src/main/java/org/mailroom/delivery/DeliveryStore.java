@@ -153,9 +153,9 @@ public final class DeliveryStore {
         }
         String state = o.result().name().toLowerCase(java.util.Locale.ROOT);
         Instant next = o.nextAttemptAt() == null ? now : o.nextAttemptAt();
-        bind(upd, state, r.attempts() + 1, next, Sql.clip(o.reply()), now, r.campaignId(), r.subscriberId(), nodeId);
+        bind(upd, state, r.attempts() + 1, next, Sql.clip(o.reply()), o.uncertain(), now, r.campaignId(), r.subscriberId(), nodeId);
         upd.addBatch();
-        bind(ev, now, r.campaignId(), r.subscriberId(), r.email(), state, Sql.clip(o.reply()), r.possibleDuplicate());
+        bind(ev, now, r.campaignId(), r.subscriberId(), r.email(), state, Sql.clip(o.reply()), r.possibleDuplicate() || o.uncertain());
         ev.addBatch();
     }
 

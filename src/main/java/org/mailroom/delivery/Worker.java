@@ -130,7 +130,8 @@ final class Worker implements Runnable {
         int attempts = row.attempts() + 1;
         if (attempts >= s.settings.maxAttempts())
             return new Outcome(row, Outcome.Result.FAILED, null, "gave up after " + attempts + " attempts: " + reply, false);
-        return new Outcome(row, Outcome.Result.DEFERRED, Instant.now().plus(s.settings.retryDelay(attempts)), reply.toString(), false);
+        return new Outcome(row, Outcome.Result.DEFERRED, Instant.now().plus(s.settings.retryDelay(attempts)), reply.toString(), false,
+            reply.code() == -1);
     }
 
     private boolean connected() {

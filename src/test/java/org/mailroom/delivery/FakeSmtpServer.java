@@ -25,6 +25,8 @@ import java.util.function.BiFunction;
  */
 public final class FakeSmtpServer implements AutoCloseable {
     public static final String DROP = "DROP";
+    /** Takes the message, counts it, and cuts the connection before the 250: the client cannot know it was accepted. */
+    public static final String DROP_AFTER_DATA = "DROP_AFTER_DATA";
     public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -98,6 +100,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
             reply(out, "220 fake ESMTP");
             String rcpt = null;
+            boolean dropAfterData = false;
             String line;
             while ((line = readLine(in)) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
@@ -110,7 +113,8 @@ public final class FakeSmtpServer implements AutoCloseable {
                         int n = attempts.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
                         String p = policy.apply(r, n);
                         if (DROP.equals(p)) return;
-                        if (p != null) reply(out, p);
+                        dropAfterData = DROP_AFTER_DATA.equals(p);
+                        if (p != null && !dropAfterData) reply(out, p);
                         else { rcpt = r; reply(out, "250 OK"); }
                     }
                     case "DATA" -> {
@@ -124,6 +128,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                         received.computeIfAbsent(rcpt, k -> new AtomicInteger()).incrementAndGet();
                         trace.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(java.time.Instant.now() + " conn " + s.getPort());
                         if (keepBodies) bodies.add(body);
+                        if (dropAfterData) return;
                         reply(out, "250 2.0.0 queued as " + rcpt);
                         rcpt = null;
                     }

@@ -19,6 +19,13 @@ class FaultTrialsIT {
     }
 
     @Test
+    void a_message_whose_answer_was_lost_is_sent_again_marked_as_a_possible_duplicate() throws Exception {
+        Tally t = OutageTrials.lostAnswer(dir, 20);
+        check(t);
+        assertThat(t.marked()).isEqualTo(1);
+    }
+
+    @Test
     void refusals_end_as_sent_after_deferral_or_failed_with_the_reply() throws Exception {
         check(OutageTrials.refusals(dir, 1000));
     }

@@ -38,6 +38,20 @@ final class OutageTrials {
         }
     }
 
+    /** The relay takes a message and the line drops before its 250: the retry goes out marked a possible duplicate. */
+    static Tally lostAnswer(Path dir, int recipients) throws Exception {
+        try (FakeSmtpServer smtp = new FakeSmtpServer(0, false); Rig rig = new Rig(dir, null, smtp, Map.of())) {
+            smtp.policy((rcpt, attempt) -> rcpt.equals("user7@example.com") && attempt == 1 ? FakeSmtpServer.DROP_AFTER_DATA : null);
+            rig.subscribers(recipients);
+            long id = rig.campaign(null);
+            rig.delivery.sendHere();
+            rig.awaitStatus(id, CampaignStatus.FINISHED, Duration.ofMinutes(2));
+            assertThat(smtp.received.get("user7@example.com").get()).as("messages to user7").isEqualTo(2);
+            assertThat(rig.count("SELECT COUNT(*) FROM delivery_event WHERE email = 'user7@example.com' AND outcome = 'sent' AND possible_duplicate")).isEqualTo(1);
+            return rig.tally(id, "answer lost after the message", 1);
+        }
+    }
+
     /**
      * The relay answers 451 to about 10% of recipients (first attempt) and 550 to about 1% (always): the deferred
      * are sent later, the failed are recorded with the reply, and sent plus failed is the audience.
