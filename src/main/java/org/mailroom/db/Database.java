@@ -121,11 +121,24 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // a dead connection fails its rollback too: keep the first error, which says why (a full disk)
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                restoreAutoCommit(c);
             }
+        }
+    }
+
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException dead) {
+            // the pool drops a dead connection; the work's own outcome is what counts
         }
     }
 

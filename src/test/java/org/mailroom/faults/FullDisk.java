@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A disk that fills up and empties again under the database. Where the machine lets us mount (root), a small real
- * tmpfs filled with a filler file, so H2 meets a genuine ENOSPC; elsewhere H2's recording file system with every
+ * A disk that fills up and empties again under the database. Where the machine lets us mount (root), a real tmpfs
+ * filled with a filler file, so H2 meets a genuine ENOSPC (large enough for the database itself: H2's file grows by
+ * tens of MB in the first minute of a campaign); elsewhere H2's recording file system with every
  * write refused with the same error, so the suite runs anywhere.
  */
 abstract class FullDisk implements AutoCloseable {
@@ -29,7 +30,7 @@ abstract class FullDisk implements AutoCloseable {
         if (preferTmpfs) {
             Path mount = dir.resolve("disk");
             Files.createDirectories(mount);
-            if (run("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mount.toString())) return new Tmpfs(mount);
+            if (run("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", mount.toString())) return new Tmpfs(mount);
         }
         return new RefusingWrites(dir.resolve("db"));
     }
@@ -56,7 +57,7 @@ abstract class FullDisk implements AutoCloseable {
         }
 
         String kind() {
-            return "48 MB tmpfs filled up";
+            return "512 MB tmpfs filled up";
         }
 
         void fill() throws IOException {
