@@ -1,0 +1,7 @@
+-- The public archive: the issue's number and date from its header, kept when the campaign is created, so
+-- /archive/{number} finds a campaign without the Markdown (which is not stored).
+ALTER TABLE campaign ADD COLUMN issue_number VARCHAR(64);
+ALTER TABLE campaign ADD COLUMN issue_date VARCHAR(64);
+CREATE INDEX campaign_issue_number ON campaign (issue_number);
+-- The operator's log filters by outcome and pages newest first by id.
+CREATE INDEX delivery_event_outcome ON delivery_event (outcome, id);

@@ -1,0 +1,176 @@
+package org.mailroom.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.mailroom.bounce.BounceRates;
+import org.mailroom.delivery.Campaign;
+import org.mailroom.delivery.CampaignService;
+import org.mailroom.delivery.DeliveryException;
+import org.mailroom.delivery.NoSuchCampaignException;
+import org.mailroom.issue.EmailContent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/** The operator's login and campaigns: the list with live progress, one campaign's page, pause/resume/cancel, previews. */
+final class AdminHandlers {
+    /** The rate shown is that of the last minute: long enough to be steady, short enough to follow a pause. */
+    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+    private final Operator op;
+    private final AdminSessions sessions;
+    private final Pages pages;
+
+    AdminHandlers(Operator op, AdminSessions sessions, Pages pages) {
+        this.op = op;
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    /** Every /admin request: strict headers; a page without a session goes to the login form. */
+    void guard(Context ctx) {
+        AdminCsp.apply(ctx);
+        if (ctx.path().equals("/admin/login")) return;
+        AdminSessions.Session s = sessions.current(ctx);
+        if (s == null) {
+            if (ctx.method().name().equals("GET")) ctx.redirect("/admin/login");
+            else throw new io.javalin.http.ForbiddenResponse("log in first");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute("session", s);
+        if (!ctx.method().name().equals("GET")) AdminSessions.checkForm(ctx, s);
+    }
+
+    void loginForm(Context ctx) {
+        pages.render(ctx, 200, "admin-login", Map.of());
+    }
+
+    void login(Context ctx) {
+        AdminSessions.checkOrigin(ctx);
+        if (sessions.login(ctx, ctx.formParam("token"))) {
+            ctx.redirect("/admin");
+        } else {
+            pages.render(ctx, 401, "admin-login", Map.of("error", "That token is not right."));
+        }
+    }
+
+    void logout(Context ctx) {
+        sessions.logout(ctx);
+        ctx.redirect("/admin/login");
+    }
+
+    void dashboard(Context ctx) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ProgressView v : views()) rows.add(v.values());
+        Map<String, Object> scope = scope(ctx, "campaigns");
+        scope.put("campaigns", rows);
+        scope.put("rates", rates());
+        pages.render(ctx, 200, "admin-campaigns", scope);
+    }
+
+    /** The live figures of every campaign, for the page's script. */
+    void progressJson(Context ctx) {
+        StringBuilder b = new StringBuilder("[");
+        for (ProgressView v : views()) b.append(b.length() > 1 ? "," : "").append(v.json());
+        ctx.contentType("application/json").result(b.append(']').toString());
+    }
+
+    void campaign(Context ctx) {
+        long id = id(ctx);
+        Campaign c = found(() -> service().get(id));
+        ProgressView v = new ProgressView(c, service().progress(id), rate(id, op.store().sentSince(Instant.now().minus(RATE_WINDOW))));
+        Map<String, Object> scope = scope(ctx, "campaigns");
+        scope.put("c", v.values());
+        scope.put("chart", SvgChart.of(op.store().sendsPerMinute(id)));
+        scope.put("rates", rates().stream().filter(r -> ((Long) r.get("campaign")) == id).toList());
+        pages.render(ctx, 200, "admin-campaign", scope);
+    }
+
+    void steer(Context ctx, LongConsumer verb) {
+        long id = id(ctx);
+        try {
+            found(() -> { verb.accept(id); return null; });
+        } catch (DeliveryException e) {
+            throw new io.javalin.http.ConflictResponse(e.getMessage());
+        }
+        ctx.redirect("/admin/campaigns/" + id);
+    }
+
+    void html(Context ctx) {
+        EmailContent content = found(() -> op.delivery().store().content(id(ctx)));
+        AdminCsp.preview(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(content.html());
+    }
+
+    void text(Context ctx) {
+        EmailContent content = found(() -> op.delivery().store().content(id(ctx)));
+        ctx.contentType("text/plain; charset=utf-8").result(content.text());
+    }
+
+    private List<ProgressView> views() {
+        Map<Long, Long> recent = op.store().sentSince(Instant.now().minus(RATE_WINDOW));
+        List<Campaign> all = new ArrayList<>(service().list());
+        java.util.Collections.reverse(all);
+        List<ProgressView> out = new ArrayList<>();
+        for (Campaign c : all) out.add(new ProgressView(c, service().progress(c.id()), rate(c.id(), recent)));
+        return out;
+    }
+
+    private static double rate(long id, Map<Long, Long> recent) {
+        return recent.getOrDefault(id, 0L) / (double) RATE_WINDOW.toSeconds();
+    }
+
+    /** Campaigns with bounces or complaints; the complaint rate warns from 0.1% (Gmail's guideline). */
+    private List<Map<String, Object>> rates() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (BounceRates.CampaignRate r : op.rates().perCampaign()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("campaign", r.campaignId());
+            m.put("sent", r.sent());
+            m.put("hard", r.hard());
+            m.put("soft", r.soft());
+            m.put("complaints", r.complaints());
+            m.put("bounceRate", String.format(java.util.Locale.ROOT, "%.2f%%", r.bounceRate() * 100));
+            m.put("complaintRate", String.format(java.util.Locale.ROOT, "%.2f%%", r.complaintRate() * 100));
+            m.put("warning", r.complaintLevel() != BounceRates.Level.OK);
+            m.put("level", r.complaintLevel().name());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private CampaignService service() {
+        return op.delivery().campaigns();
+    }
+
+    /** The values every admin page needs: the CSRF token for its forms and which tab is open. */
+    static Map<String, Object> scope(Context ctx, String tab) {
+        Map<String, Object> scope = new HashMap<>();
+        AdminSessions.Session s = ctx.attribute("session");
+        scope.put("csrf", s == null ? "" : s.csrf);
+        scope.put("tab-" + tab, true);
+        return scope;
+    }
+
+    static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no such campaign");
+        }
+    }
+
+    static <T> T found(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (NoSuchCampaignException e) {
+            throw new NotFoundResponse(e.getMessage());
+        }
+    }
+}
