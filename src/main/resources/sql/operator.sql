@@ -12,7 +12,7 @@ FETCH FIRST ? ROWS ONLY
 
 -- Messages per minute of one campaign, for its chart.
 -- name: sends-per-minute
-SELECT DATE_TRUNC('MINUTE', at) AS minute, COUNT(*)
+SELECT DATE_TRUNC('MINUTE', at) AS per_minute, COUNT(*) AS messages
 FROM delivery_event
 WHERE campaign_id = ? AND subscriber_id IS NOT NULL AND outcome IN ('sent', 'deferred', 'failed')
 GROUP BY DATE_TRUNC('MINUTE', at)

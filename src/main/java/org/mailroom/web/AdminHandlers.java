@@ -20,8 +20,8 @@ import java.util.function.LongConsumer;
 
 /** The operator's login and campaigns: the list with live progress, one campaign's page, pause/resume/cancel, previews. */
 final class AdminHandlers {
-    /** The rate shown is that of the last minute: long enough to be steady, short enough to follow a pause. */
-    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+    /** The rate shown is that of the last 15 s: long enough to be steady, short enough to follow a pause. */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(15);
     private final Operator op;
     private final AdminSessions sessions;
     private final Pages pages;
@@ -84,7 +84,7 @@ final class AdminHandlers {
     void campaign(Context ctx) {
         long id = id(ctx);
         Campaign c = found(() -> service().get(id));
-        ProgressView v = new ProgressView(c, service().progress(id), rate(id, op.store().sentSince(Instant.now().minus(RATE_WINDOW))));
+        ProgressView v = new ProgressView(c, service().progress(id), rate(c, op.store().sentSince(Instant.now().minus(RATE_WINDOW))));
         Map<String, Object> scope = scope(ctx, "campaigns");
         scope.put("c", v.values());
         scope.put("chart", SvgChart.of(op.store().sendsPerMinute(id)));
@@ -118,12 +118,15 @@ final class AdminHandlers {
         List<Campaign> all = new ArrayList<>(service().list());
         java.util.Collections.reverse(all);
         List<ProgressView> out = new ArrayList<>();
-        for (Campaign c : all) out.add(new ProgressView(c, service().progress(c.id()), rate(c.id(), recent)));
+        for (Campaign c : all) out.add(new ProgressView(c, service().progress(c.id()), rate(c, recent)));
         return out;
     }
 
-    private static double rate(long id, Map<Long, Long> recent) {
-        return recent.getOrDefault(id, 0L) / (double) RATE_WINDOW.toSeconds();
+    /** Messages per second over the window, or over the time since the start when that is shorter; none once it is over. */
+    private static double rate(Campaign c, Map<Long, Long> recent) {
+        if (c.status().isFinal() || c.startedAt() == null) return 0;
+        long window = Math.min(RATE_WINDOW.toMillis(), Math.max(1000, Duration.between(c.startedAt(), Instant.now()).toMillis()));
+        return recent.getOrDefault(c.id(), 0L) * 1000.0 / window;
     }
 
     /** Campaigns with bounces or complaints; the complaint rate warns from 0.1% (Gmail's guideline). */

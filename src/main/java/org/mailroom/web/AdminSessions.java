@@ -93,7 +93,8 @@ final class AdminSessions {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) throw new ForbiddenResponse("cross-site request refused");
         String origin = ctx.header("Origin");
-        if (origin != null && !sameHost(origin, ctx.header("Host"))) throw new ForbiddenResponse("cross-site request refused");
+        // "null" is what Chrome sends under Referrer-Policy: no-referrer; Sec-Fetch-Site above still tells where it came from.
+        if (origin != null && !origin.equals("null") && !sameHost(origin, ctx.header("Host"))) throw new ForbiddenResponse("cross-site request refused");
     }
 
     private static boolean sameHost(String origin, String host) {

@@ -43,7 +43,7 @@ final class SvgChart {
 
     private static void bars(StringBuilder svg, List<MinuteCount> minutes, long max) {
         double slot = (double) (WIDTH - LEFT) / minutes.size();
-        double width = Math.max(1, slot * 0.8);
+        double width = Math.min(48, Math.max(1, slot * 0.8));
         int plot = HEIGHT - BOTTOM - 10;
         int labelEvery = Math.max(1, minutes.size() / 6);
         for (int i = 0; i < minutes.size(); i++) {
