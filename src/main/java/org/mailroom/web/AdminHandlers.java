@@ -70,7 +70,9 @@ final class AdminHandlers {
         for (ProgressView v : views()) rows.add(v.values());
         Map<String, Object> scope = scope(ctx, "campaigns");
         scope.put("campaigns", rows);
-        scope.put("rates", rates());
+        List<Map<String, Object>> rates = rates();
+        scope.put("rates", rates);
+        scope.put("hasRates", !rates.isEmpty());
         pages.render(ctx, 200, "admin-campaigns", scope);
     }
 
@@ -88,7 +90,9 @@ final class AdminHandlers {
         Map<String, Object> scope = scope(ctx, "campaigns");
         scope.put("c", v.values());
         scope.put("chart", SvgChart.of(op.store().sendsPerMinute(id)));
-        scope.put("rates", rates().stream().filter(r -> ((Long) r.get("campaign")) == id).toList());
+        List<Map<String, Object>> rates = rates().stream().filter(r -> ((Long) r.get("campaign")) == id).toList();
+        scope.put("rates", rates);
+        scope.put("hasRates", !rates.isEmpty());
         pages.render(ctx, 200, "admin-campaign", scope);
     }
 

@@ -82,7 +82,7 @@ final class DraftHandlers {
         Draft d = s.draft;
         if (d != null) {
             scope.put("draft", Map.of("file", d.fileName(), "subject", d.content().subject(), "text", d.content().text(),
-                "warnings", d.content().warnings().stream().map(Object::toString).toList(),
+                "warnings", d.content().warnings().stream().map(Object::toString).toList(), "hasWarnings", !d.content().warnings().isEmpty(),
                 "version", Integer.toHexString(System.identityHashCode(d))));
         }
         if (error != null) scope.put("error", error);
