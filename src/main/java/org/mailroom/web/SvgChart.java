@@ -14,12 +14,15 @@ final class SvgChart {
     static final int WIDTH = 720;
     static final int HEIGHT = 200;
     private static final int LEFT = 48;
+    /** Beyond a day of minutes the bars would be thinner than a pixel: the chart then shows only minutes with messages. */
+    private static final int MAX_MINUTES = 24 * 60;
     private static final int BOTTOM = 24;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private SvgChart() {}
 
-    static String of(List<MinuteCount> minutes) {
+    static String of(List<MinuteCount> counted) {
+        List<MinuteCount> minutes = continuous(counted);
         StringBuilder svg = new StringBuilder();
         long max = minutes.stream().mapToLong(MinuteCount::messages).max().orElse(0);
         svg.append("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -32,6 +35,18 @@ final class SvgChart {
             bars(svg, minutes, max);
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Minutes without a message are in the query's answer as nothing: here they become bars of height 0, so time stays even. */
+    static List<MinuteCount> continuous(List<MinuteCount> counted) {
+        if (counted.size() < 2) return counted;
+        java.util.Map<java.time.Instant, Long> by = new java.util.HashMap<>();
+        for (MinuteCount m : counted) by.put(m.minute(), m.messages());
+        java.time.Instant last = counted.get(counted.size() - 1).minute();
+        if (java.time.Duration.between(counted.get(0).minute(), last).toMinutes() > MAX_MINUTES) return counted;
+        List<MinuteCount> out = new java.util.ArrayList<>();
+        for (java.time.Instant t = counted.get(0).minute(); !t.isAfter(last); t = t.plusSeconds(60)) out.add(new MinuteCount(t, by.getOrDefault(t, 0L)));
+        return out;
     }
 
     private static void axes(StringBuilder svg, long max) {
