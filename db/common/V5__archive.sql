@@ -3,5 +3,6 @@
 ALTER TABLE campaign ADD COLUMN issue_number VARCHAR(64);
 ALTER TABLE campaign ADD COLUMN issue_date VARCHAR(64);
 CREATE INDEX campaign_issue_number ON campaign (issue_number);
--- The operator's log filters by outcome and pages newest first by id.
+-- The operator's log filters by outcome and pages newest first by id; the live rate and the time filter read by time.
 CREATE INDEX delivery_event_outcome ON delivery_event (outcome, id);
+CREATE INDEX delivery_event_at ON delivery_event (at);

@@ -7,6 +7,7 @@ import org.mailroom.delivery.Campaign;
 import org.mailroom.delivery.CampaignService;
 import org.mailroom.delivery.DeliveryException;
 import org.mailroom.delivery.NoSuchCampaignException;
+import org.mailroom.delivery.Progress;
 import org.mailroom.issue.EmailContent;
 
 import java.time.Clock;
@@ -22,7 +23,11 @@ import java.util.function.LongConsumer;
 final class AdminHandlers {
     /** The rate shown is that of the last 15 s: long enough to be steady, short enough to follow a pause. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(15);
+    /** Campaigns on the list page: the rest are in the log and the archive. */
+    static final int SHOWN = 100;
     private final Operator op;
+    /** Counts of finished and cancelled campaigns: they no longer change (bounces are counted apart). */
+    private final Map<Long, Progress> finished = new java.util.concurrent.ConcurrentHashMap<>();
     private final AdminSessions sessions;
     private final Pages pages;
 
@@ -117,12 +122,21 @@ final class AdminHandlers {
         ctx.contentType("text/plain; charset=utf-8").result(content.text());
     }
 
+    /** The newest campaigns; polled every two seconds by every open page, so a finished one is counted once, then remembered. */
     private List<ProgressView> views() {
         Map<Long, Long> recent = op.store().sentSince(Instant.now().minus(RATE_WINDOW));
-        List<Campaign> all = new ArrayList<>(service().list());
-        java.util.Collections.reverse(all);
+        List<Campaign> all = service().list();
         List<ProgressView> out = new ArrayList<>();
-        for (Campaign c : all) out.add(new ProgressView(c, service().progress(c.id()), rate(c, recent)));
+        for (int i = all.size() - 1; i >= 0 && out.size() < SHOWN; i--) {
+            Campaign c = all.get(i);
+            Progress p = finished.get(c.id());
+            if (p == null) {
+                p = service().progress(c.id());
+                // A cancelled campaign may still hear back from a send in flight: remembered only once nothing is pending.
+                if (c.status().isFinal() && p.pending() == 0) finished.put(c.id(), p);
+            }
+            out.add(new ProgressView(c, p, rate(c, recent)));
+        }
         return out;
     }
 
