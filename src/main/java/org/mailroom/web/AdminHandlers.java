@@ -31,7 +31,11 @@ final class AdminHandlers {
     private final AdminSessions sessions;
     private final Pages pages;
 
-    AdminHandlers(Operator op, AdminSessions sessions, Pages pages) {
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+    private final ClientAddress clients;
+
+    AdminHandlers(Operator op, AdminSessions sessions, Pages pages, ClientAddress clients) {
+        this.clients = clients;
         this.op = op;
         this.sessions = sessions;
         this.pages = pages;
@@ -58,9 +62,14 @@ final class AdminHandlers {
 
     void login(Context ctx) {
         AdminSessions.checkOrigin(ctx);
-        if (sessions.login(ctx, ctx.formParam("token"))) {
+        String address = clients.of(ctx);
+        if (throttle.blocked(address)) {
+            ctx.header("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+            pages.render(ctx, 429, "admin-login", Map.of("error", "Too many wrong tokens from this address: wait ten minutes."));
+        } else if (sessions.login(ctx, ctx.formParam("token"))) {
             ctx.redirect("/admin");
         } else {
+            throttle.failed(address);
             pages.render(ctx, 401, "admin-login", Map.of("error", "That token is not right."));
         }
     }

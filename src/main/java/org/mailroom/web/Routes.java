@@ -11,8 +11,8 @@ final class Routes {
     private Routes() {}
 
     /** What the editors' and operators' side brings; absent parts (tests of the readers' side) leave their URLs unanswered. */
-    record Staff(CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks, Operator operator) {
-        static final Staff NONE = new Staff(null, null, null);
+    record Staff(CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks, Operator operator, boolean trustProxy) {
+        static final Staff NONE = new Staff(null, null, null, false);
     }
 
     static void register(Javalin app, ReaderHandlers readers, SystemHandlers system, Staff staff, Pages pages) {
@@ -27,7 +27,7 @@ final class Routes {
         if (staff.campaigns() != null) CampaignApi.register(app, staff.campaigns());
         // relays and providers: POST /webhooks/bounce
         if (staff.webhooks() != null) staff.webhooks().accept(app);
-        if (staff.operator() != null) operators(app, staff.operator(), pages);
+        if (staff.operator() != null) operators(app, staff.operator(), pages, staff.trustProxy());
         // system
         app.get("/health", system::health);
         app.get("/assets/style.css", system::stylesheet);
@@ -35,9 +35,9 @@ final class Routes {
     }
 
     /** The operator's pages (login with admin.token, then a session), /metrics and the public archive. */
-    private static void operators(Javalin app, Operator op, Pages pages) {
+    private static void operators(Javalin app, Operator op, Pages pages, boolean trustProxy) {
         AdminSessions sessions = new AdminSessions(op.adminToken(), op.secureCookies(), java.time.Clock.systemUTC());
-        AdminHandlers admin = new AdminHandlers(op, sessions, pages);
+        AdminHandlers admin = new AdminHandlers(op, sessions, pages, new ClientAddress(trustProxy));
         AdminLogHandlers log = new AdminLogHandlers(op, pages);
         DraftHandlers drafts = new DraftHandlers(op, pages);
         DirectoryHandlers directory = new DirectoryHandlers(op, pages);

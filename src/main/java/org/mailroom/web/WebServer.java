@@ -34,13 +34,13 @@ public final class WebServer implements AutoCloseable {
 
     /** With the editors' API and the bounce webhook: {@code webhooks} adds its routes to the app. */
     public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks) {
-        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, null));
+        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, null, settings.trustProxy()));
     }
 
     /** With the operator's pages, /metrics and the public archive as well. */
     public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks,
                      Operator operator) {
-        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, operator));
+        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, operator, settings.trustProxy()));
     }
 
     private WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, Routes.Staff staff) {

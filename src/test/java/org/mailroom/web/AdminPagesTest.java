@@ -70,6 +70,15 @@ class AdminPagesTest {
     }
 
     @Test
+    void after_ten_wrong_tokens_an_address_cannot_even_try_the_right_one_for_a_while() throws Exception {
+        for (int i = 0; i < LoginThrottle.LIMIT; i++) assertThat(admin.login("guess-" + i).statusCode()).isEqualTo(401);
+        HttpResponse<String> r = admin.login(TOKEN);
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("600");
+        assertThat(admin.cookie).isNull();
+    }
+
+    @Test
     void logging_out_ends_the_session() throws Exception {
         admin.login(TOKEN);
         assertThat(admin.post("/admin/logout", "", true).statusCode()).isEqualTo(302);
