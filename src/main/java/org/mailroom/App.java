@@ -78,6 +78,7 @@ public final class App implements AutoCloseable {
             metrics.timed(Delivery.mailer(smtp, MailSettings.envelope(config.string("mail.from"), config)))));
         BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
             id -> delivery.campaigns().progress(id).sent(), this::logBounce);
+        metrics.rates(bounces.rates());
         List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
         CampaignApi api = new CampaignApi(delivery.campaigns(), adminToken, config.integer("render.max-bytes"));
         Operator operator = new Operator(delivery, renderer(config), new OperatorStore(db), bounces.rates(), subscribers, outbox, metrics,

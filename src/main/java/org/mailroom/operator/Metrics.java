@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.mailroom.bounce.BounceRates;
 import org.mailroom.delivery.Mailer;
 import org.mailroom.subscriber.SubscriberStore;
 
@@ -32,7 +33,10 @@ public final class Metrics implements AutoCloseable {
     private final MultiGauge bounces;
     private final Timer smtp;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final MultiGauge bounceRates;
+    private final MultiGauge complaintRates;
     private volatile long queueDepth;
+    private volatile BounceRates rates;
 
     public Metrics(OperatorStore store, SubscriberStore subscribers) {
         this.store = store;
@@ -40,6 +44,8 @@ public final class Metrics implements AutoCloseable {
         deliveries = MultiGauge.builder("mailroom_deliveries").description("Deliveries of a campaign in a state").register(registry);
         subscriberGauge = MultiGauge.builder("mailroom_subscribers").description("Subscribers by status").register(registry);
         bounces = MultiGauge.builder("mailroom_bounces").description("Bounces and complaints recorded, by kind").register(registry);
+        bounceRates = MultiGauge.builder("mailroom_campaign_bounce_rate").description("Hard bounces per message sent, by campaign").register(registry);
+        complaintRates = MultiGauge.builder("mailroom_campaign_complaint_rate").description("Complaints per message sent, by campaign (warn from 0.001)").register(registry);
         registry.gauge("mailroom_queue_depth", this, m -> m.queueDepth);
         smtp = Timer.builder("mailroom_smtp_send").description("Time for the relay to answer one message")
             .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
@@ -65,7 +71,25 @@ public final class Metrics implements AutoCloseable {
         for (String kind : List.of("hard", "soft", "complaint")) kinds.add(MultiGauge.Row.of(Tags.of("kind", kind), byKind.getOrDefault(kind, 0L)));
         bounces.register(kinds, true);
         queueDepth = store.queueDepth();
+        if (rates != null) campaignRates(rates.perCampaign());
         return registry.scrape();
+    }
+
+    /** Bounce and complaint rates per campaign, once the bounce feature exists (it is built after delivery, which needs {@link #timed}). */
+    public void rates(BounceRates rates) {
+        this.rates = rates;
+    }
+
+    private void campaignRates(List<BounceRates.CampaignRate> perCampaign) {
+        List<MultiGauge.Row<?>> bounce = new ArrayList<>();
+        List<MultiGauge.Row<?>> complaint = new ArrayList<>();
+        for (BounceRates.CampaignRate r : perCampaign) {
+            Tags t = Tags.of("campaign", String.valueOf(r.campaignId()));
+            bounce.add(MultiGauge.Row.of(t, r.bounceRate()));
+            complaint.add(MultiGauge.Row.of(t, r.complaintRate()));
+        }
+        bounceRates.register(bounce, true);
+        complaintRates.register(complaint, true);
     }
 
     /** The same SMTP client, each send timed: the latency histogram of this node. */

@@ -78,6 +78,8 @@ class OperatorPagesTest {
         complaint("reader3@example.com");
         String page = admin.get("/admin").body();
         assertThat(page).contains("Bounces and complaints", "CRITICAL: complaints over 0.1%", "0.83%");
+        assertThat(Prometheus.parse(server.get("/metrics").body())).containsEntry("mailroom_campaign_complaint_rate{campaign=\"" + campaign + "\"}", 1 / 120.0)
+            .containsEntry("mailroom_bounces{kind=\"complaint\"}", 1.0);
     }
 
     @Test
