@@ -2,7 +2,6 @@ package org.mailroom.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.mailroom.message.MessageTemplate;
 import org.mailroom.operator.OperatorStore.ArchivedIssue;
 
 import java.net.URLEncoder;
@@ -14,8 +13,8 @@ import java.util.Map;
 
 /**
  * The public archive: the issues that went out, newest first, each as a web page, and an Atom feed. The page is the
- * email's own HTML with the one personal link (unsubscribe, a placeholder in the stored HTML) pointing to the
- * subscribe page instead: no reader's token is ever in it.
+ * email's own HTML with the one personal link (unsubscribe) turned into a subscribe link ({@link WebCopy}): no
+ * reader's token is ever in it.
  */
 final class ArchiveHandlers {
     static final int FEED_ENTRIES = 50;
@@ -37,8 +36,7 @@ final class ArchiveHandlers {
     /** The issue as a page of its own: the email's HTML is a complete document, styled inline. */
     void issue(Context ctx) {
         ArchivedIssue i = op.store().archived(ctx.pathParam("number")).orElseThrow(() -> new NotFoundResponse("no such issue"));
-        String html = i.html().replace(op.baseUrl() + "/unsubscribe/" + MessageTemplate.TOKEN_PLACEHOLDER, op.baseUrl() + "/subscribe")
-            .replace(MessageTemplate.TOKEN_PLACEHOLDER, "");
+        String html = WebCopy.of(i.html(), op.baseUrl());
         // The email's inline styles need 'unsafe-inline'; still no script, no frames, nothing posted anywhere.
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline' 'self'; img-src https: data: 'self'; "
             + "form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
