@@ -64,7 +64,7 @@ public final class StandaloneWiring {
 
         @Override
         public synchronized Connection connect() throws RelayUnreachableException {
-            if (mailer == null) mailer = Delivery.mailer(resolve(), MailSettings.envelope(config.string("mail.from"), config));
+            if (mailer == null) mailer = Delivery.mailer(config, Relay.from(config).isEmpty() ? resolve() : SmtpSettings.from(config));
             return mailer.connect();
         }
 
