@@ -3,10 +3,10 @@ package org.mailroom.delivery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroom.testing.PostgresServer;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -29,7 +29,8 @@ class ClusterIT {
     static final int CONCURRENCY = 4;
     static PostgresServer pg;
 
-    @TempDir
+    /** Kept when a test fails: the node logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @BeforeAll
@@ -58,10 +59,10 @@ class ClusterIT {
             assertThat(a.isAlive()).as("node a still sending when killed").isTrue();
             a.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             int byA = relayA.total();
-            System.out.printf("node a killed after %d messages through its relay (%d through b's)%n", byA, relayB.total());
+            System.out.printf("node a killed after %d messages through its relay (%d through b's); node logs in %s%n", byA, relayB.total(), dir);
             try (Fixture f = fixture(url)) {
                 Fixture.await(() -> "finished".equals(f.queryString("SELECT status FROM campaign WHERE id = " + campaign)), 90_000, "node b finishes");
-                stopGracefully(b);
+                ClusterChild.stop(b);
                 verify(f, campaign, relayA, relayB);
             }
             assertThat(byA).as("node a did part of the work").isGreaterThan(RECIPIENTS / 10);
@@ -78,13 +79,13 @@ class ClusterIT {
             }
             Process a = node("a", url, relayA);
             Process b = node("b", url, relayB);
-            awaitReady("a");
-            awaitReady("b");
+            ClusterChild.awaitReady(dir, "a");
+            ClusterChild.awaitReady(dir, "b");
             try (Fixture f = fixture(url); Delivery d = f.delivery()) {
                 long id = d.campaigns().create("issue-1.md", Fixture.ISSUE.getBytes(), Instant.now().plusSeconds(3));
                 Fixture.await(() -> d.campaigns().get(id).status() == CampaignStatus.FINISHED, 60_000, "scheduled campaign finished");
-                stopGracefully(a);
-                stopGracefully(b);
+                ClusterChild.stop(a);
+                ClusterChild.stop(b);
                 String logs = Files.readString(dir.resolve("node-a.log")) + Files.readString(dir.resolve("node-b.log"));
                 assertThat(logs.split("quartz ran campaign-" + id + "\\b", -1)).as("job runs over both nodes").hasSize(2);
                 assertThat(f.queryLong("SELECT COUNT(*) FROM delivery_event WHERE outcome = 'started' AND campaign_id = " + id)).isEqualTo(1);
@@ -136,28 +137,6 @@ class ClusterIT {
     }
 
     private Process node(String name, String url, FakeSmtpServer relay) throws Exception {
-        Path data = Files.createDirectories(dir.resolve(name));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            ClusterChild.class.getName(), data.toString(), url, "127.0.0.1:" + relay.port(), String.valueOf(CONCURRENCY), "0");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File(dir.toFile(), "node-" + name + ".log"));
-        return pb.start();
-    }
-
-    private void awaitReady(String name) throws InterruptedException {
-        Path log = dir.resolve("node-" + name + ".log");
-        Fixture.await(() -> {
-            try {
-                return Files.readString(log).contains("node ready");
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }, 30_000, "node " + name + " ready");
-    }
-
-    private static void stopGracefully(Process p) throws Exception {
-        p.getOutputStream().close();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        return ClusterChild.launch(dir, name, url, "127.0.0.1:" + relay.port(), CONCURRENCY);
     }
 }
