@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,7 +30,9 @@ final class RelayPool implements Mailer {
     @Override
     public Connection connect() throws RelayUnreachableException {
         RelayUnreachableException last = null;
-        for (Member m : candidates()) {
+        Set<Member> tried = new HashSet<>();
+        for (Member m = reserve(tried); m != null; m = reserve(tried)) {
+            tried.add(m);
             try {
                 Counted c = new Counted(m.mailer.connect());
                 m.connected(c);
@@ -36,6 +40,8 @@ final class RelayPool implements Mailer {
             } catch (RelayUnreachableException e) {
                 m.refused(e.getMessage());
                 last = e;
+            } finally {
+                m.unreserve();
             }
         }
         String why = last == null ? "all are in backoff" : "last error: " + last.getMessage();
@@ -43,11 +49,16 @@ final class RelayPool implements Mailer {
             .map(m -> m.relay.toString()).toList() + ") can be reached; " + why, last);
     }
 
-    /** Relays not in backoff, least loaded for their weight first. */
-    private synchronized List<Member> candidates() {
+    /**
+     * The least loaded relay for its weight among those not tried and not in backoff, counted as loaded while it
+     * connects: sender threads that start together must not all pick the same relay.
+     */
+    private synchronized Member reserve(Set<Member> tried) {
         long now = System.nanoTime();
-        return members.stream().filter(m -> m.available(now))
-            .sorted(Comparator.comparingDouble(Member::load)).toList();
+        Member best = members.stream().filter(m -> !tried.contains(m) && m.available(now))
+            .min(Comparator.comparingDouble(Member::load)).orElse(null);
+        if (best != null) best.connecting++;
+        return best;
     }
 
     /** The open connections and backoff of one relay; guarded by the pool. */
@@ -56,6 +67,7 @@ final class RelayPool implements Mailer {
         final Mailer mailer;
         /** A sender thread may drop a connection that the relay cut without closing it: only open ones count. */
         final List<Counted> connections = new ArrayList<>();
+        int connecting;
         int failures;
         long retryAtNanos;
 
@@ -70,7 +82,13 @@ final class RelayPool implements Mailer {
 
         double load() {
             connections.removeIf(c -> !c.isOpen());
-            return (connections.size() + 1.0) / relay.weight();
+            return (connections.size() + connecting + 1.0) / relay.weight();
+        }
+
+        void unreserve() {
+            synchronized (RelayPool.this) {
+                connecting--;
+            }
         }
 
         void connected(Counted c) {

@@ -57,6 +57,25 @@ class RelayPoolTest {
     }
 
     @Test
+    void sender_threads_connecting_at_the_same_moment_still_spread_by_weight() throws Exception {
+        Mailer pool = pool(relays(a, 1, b, 1));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
+        List<java.util.concurrent.Future<Mailer.Connection>> connecting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) connecting.add(threads.submit(() -> {
+            together.await();
+            return pool.connect();
+        }));
+        List<Mailer.Connection> open = new ArrayList<>();
+        for (var f : connecting) open.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        threads.shutdown();
+        assertThat(open).hasSize(8);
+        Fixture.await(() -> a.connections.get() + b.connections.get() == 8, 5000, "8 connections");
+        assertThat(a.connections.get()).isEqualTo(4);
+        open.forEach(Mailer.Connection::close);
+    }
+
+    @Test
     void a_relay_that_refuses_connections_is_left_out_and_the_other_carries_the_whole_campaign() throws Exception {
         a.down();
         try (Fixture f = new Fixture(dir, 1, Map.of("smtp.relays", relays(a, 1, b, 1))); Delivery d = f.delivery()) {
