@@ -38,7 +38,7 @@ public final class Keys {
         new Key("newsletter.postal-address", "Mailroom Weekly, 1 Example Street, 12345 Example City", STRING, "Sender's postal or contact line in every email footer"),
         new Key("mail.from", "Mailroom Weekly <newsletter@example.org>", STRING, "From address of every email"),
         new Key("mail.reply-to", "", STRING, "Reply-To address (empty: none)"),
-        new Key("list.id", "", STRING, "List-Id value, e.g. weekly.example.org (empty: derived from mail.from)"),
+        new Key("list.id", "", STRING, "List-Id value, e.g. weekly.example.org (empty: the newsletter name at mail.from's domain, e.g. mailroom-weekly.example.org)"),
         new Key("site.url", "", URL, "Base URL that relative links and images in issues resolve against (empty: base.url)"),
         new Key("render.max-bytes", "5242880", INT, "Largest issue file accepted, in bytes"),
         // delivery
