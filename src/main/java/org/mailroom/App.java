@@ -18,7 +18,6 @@ import org.mailroom.subscriber.OptIn;
 import org.mailroom.subscriber.SecretFile;
 import org.mailroom.subscriber.SubscriberStore;
 import org.mailroom.subscriber.Tokens;
-import org.mailroom.delivery.MailSettings;
 import org.mailroom.operator.Metrics;
 import org.mailroom.operator.OperatorStore;
 import org.mailroom.web.HealthCheck;
@@ -74,14 +73,14 @@ public final class App implements AutoCloseable {
         OptIn optIn = new OptIn(subscribers, tokens, mailer, new ConfirmationEmail(config.string("newsletter.name")),
             OptIn.Settings.from(config), Clock.systemUTC(), mailExecutor);
         Metrics metrics = opened(new Metrics(new OperatorStore(db), subscribers));
-        delivery = opened(new Delivery(config, db, tokens, renderer(config),
-            metrics.timed(Delivery.mailer(smtp, MailSettings.envelope(config.string("mail.from"), config)))));
+        org.mailroom.delivery.IssueRenderer issues = renderer(config);
+        delivery = opened(new Delivery(config, db, tokens, issues, metrics.timed(Delivery.mailer(config, smtp))));
         BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
             id -> delivery.campaigns().progress(id).sent(), this::logBounce);
         metrics.rates(bounces.rates());
         List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
         CampaignApi api = new CampaignApi(delivery.campaigns(), adminToken, config.integer("render.max-bytes"));
-        Operator operator = new Operator(delivery, renderer(config), new OperatorStore(db), bounces.rates(), subscribers, outbox, metrics,
+        Operator operator = new Operator(delivery, issues, new OperatorStore(db), bounces.rates(), subscribers, outbox, metrics,
             adminToken, config.string("base.url").replaceAll("/+$", ""));
         web = opened(new WebServer(WebServer.Settings.from(config), optIn, health, api, app -> bounces.registerWebhook(app, adminToken), operator).start());
         delivery.serve();
