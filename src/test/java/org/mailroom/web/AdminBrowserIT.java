@@ -186,6 +186,12 @@ class AdminBrowserIT {
         browser.get(server.url("/archive/feed.xml"));
         assertThat(browser.getPageSource()).contains("http://www.w3.org/2005/Atom", "http://127.0.0.1:8080/archive/42");
         screenshot("admin-13-feed");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(server.url("/archive"));
+        assertThat(browser.findElement(By.tagName("h1")).getSize().getWidth()).as("the archive fits a phone").isLessThan(390);
+        screenshot("admin-14-archive-phone");
+        browser.get(server.url("/admin"));
+        screenshot("admin-15-campaigns-phone");
     }
 
     /** Readers whose address cannot be put in a To: header: the campaign's failures, each with its reason in the log. */
