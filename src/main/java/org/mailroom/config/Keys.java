@@ -25,6 +25,7 @@ public final class Keys {
         new Key("smtp.tls", "off", STRING, "off | starttls (when offered) | required (STARTTLS or fail)"),
         new Key("smtp.timeout-seconds", "30", INT, "Connect, read and write timeout of an SMTP connection"),
         new Key("smtp.helo", "", STRING, "Name sent in EHLO (empty: the local host name)"),
+        new Key("smtp.relays", "", STRING, "Several relays for throughput and failover: host:port*weight, comma-separated (empty: smtp.host and smtp.port)"),
         // HTTP
         new Key("server.host", "127.0.0.1", STRING, "Address 'serve' listens on (put a TLS proxy in front for the public)"),
         new Key("server.port", "8080", INT, "HTTP port of 'serve'"),
