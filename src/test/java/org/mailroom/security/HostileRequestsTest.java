@@ -139,6 +139,33 @@ class HostileRequestsTest {
         assertThat(app.delivery().campaigns().list()).isEmpty();
     }
 
+    @Test
+    void cross_site_posts_to_the_admin_forms_are_refused_even_with_a_valid_session() throws Exception {
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> crossLogin = noRedirects.send(adminForm("/admin/login", "token=" + ADMIN, null)
+            .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossLogin.statusCode()).as("login posted from another site").isEqualTo(403);
+        assertThat(noRedirects.send(adminForm("/admin/login", "token=wrong-token-of-some-length", null).build(),
+            HttpResponse.BodyHandlers.ofString()).headers().firstValue("Set-Cookie")).as("session for a wrong token").isEmpty();
+        HttpResponse<String> login = noRedirects.send(adminForm("/admin/login", "token=" + ADMIN, null).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
+        long id = app.delivery().campaigns().create("x.md", "Title: X\n\nx\n".getBytes(StandardCharsets.UTF_8), java.time.Instant.now().plusSeconds(3600));
+        String cancel = "/admin/campaigns/" + id + "/cancel";
+        assertThat(noRedirects.send(adminForm(cancel, "", cookie).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            .as("without the form's CSRF token").isEqualTo(403);
+        assertThat(noRedirects.send(adminForm(cancel, "csrf=guess", cookie).header("Sec-Fetch-Site", "cross-site").build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).as("from another site").isEqualTo(403);
+        assertThat(app.delivery().campaigns().get(id).status().db()).isEqualTo("scheduled");
+    }
+
+    private HttpRequest.Builder adminForm(String path, String body, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) b.header("Cookie", cookie);
+        return b;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
