@@ -73,7 +73,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
         claimFailure = why;
     }
 
-    void claimed() {
+    void stepSucceeded() {
         if (claimFailure != null) claimFailure = null;
     }
 

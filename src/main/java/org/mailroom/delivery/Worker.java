@@ -38,7 +38,9 @@ final class Worker implements Runnable {
         try {
             while (s.running()) {
                 try {
-                    if (!step()) idle();
+                    boolean worked = step();
+                    s.stepSucceeded(); // also when idle: a past failure must not keep /health down once nothing fails
+                    if (!worked) idle();
                 } catch (MailroomException e) {
                     log.error("sending: {}", e.getMessage());
                     s.claimFailed(e.getMessage());
@@ -71,7 +73,6 @@ final class Worker implements Runnable {
                 for (Claimed r : e.rows) s.recorder.submit(Outcome.released(r));
                 throw e;
             }
-            s.claimed();
             if (batch.isEmpty()) {
                 if (s.campaigns.finishIfDone(id)) s.finished(id);
                 continue;
