@@ -1,6 +1,13 @@
 package org.mailroom;
 
+import org.mailroom.bounce.Bounce;
+import org.mailroom.bounce.BounceFeature;
+import org.mailroom.bounce.BounceRecorder;
 import org.mailroom.config.Config;
+import org.mailroom.delivery.Delivery;
+import org.mailroom.issue.IssueRenderer;
+import org.mailroom.issue.RenderSettings;
+import org.mailroom.web.CampaignApi;
 import org.mailroom.db.Database;
 import org.mailroom.smtp.EmbeddedSmtpServer;
 import org.mailroom.smtp.Outbox;
@@ -23,7 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * serve, wired by hand: configuration, database, tokens, the list, SMTP (embedded or a relay), the web server.
+ * serve, wired by hand: configuration, database, tokens, the list, SMTP (embedded or a relay), delivery with its
+ * scheduler, bounces, the web server.
  * Everything is built with {@code new} in {@link #start}; {@link #close} stops it in reverse order.
  */
 public final class App implements AutoCloseable {
@@ -32,6 +40,7 @@ public final class App implements AutoCloseable {
     private EmbeddedSmtpServer embeddedSmtp;
     private WebServer web;
     private SubscriberStore subscribers;
+    private Delivery delivery;
 
     private App() {}
 
@@ -48,16 +57,43 @@ public final class App implements AutoCloseable {
 
     private void build(Config config) {
         db = opened(Database.open(config));
-        Tokens tokens = new Tokens(SecretFile.tokenSecret(config));
+        byte[] secret = SecretFile.tokenSecret(config);
+        Tokens tokens = new Tokens(secret);
+        String adminToken = SecretFile.adminToken(config);
         subscribers = new SubscriberStore(db);
-        TransportMailer mailer = new TransportMailer(smtp(config), config.string("mail.from"));
+        SmtpSettings smtp = smtp(config);
+        TransportMailer mailer = new TransportMailer(smtp, config.string("mail.from"));
         // Confirmation emails go out in the background: a subscribe request answers at once, known address or not.
         ExecutorService mailExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "confirmation-mail"));
         started.add(() -> { mailExecutor.shutdown(); mailExecutor.awaitTermination(10, TimeUnit.SECONDS); });
         OptIn optIn = new OptIn(subscribers, tokens, mailer, new ConfirmationEmail(config.string("newsletter.name")),
             OptIn.Settings.from(config), Clock.systemUTC(), mailExecutor);
+        delivery = opened(new Delivery(config, db, tokens, renderer(config), smtp));
+        BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
+            id -> delivery.campaigns().progress(id).sent(), this::logBounce);
         List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
-        web = opened(new WebServer(WebServer.Settings.from(config), optIn, health).start());
+        CampaignApi api = new CampaignApi(delivery.campaigns(), adminToken, config.integer("render.max-bytes"));
+        web = opened(new WebServer(WebServer.Settings.from(config), optIn, health, api, app -> bounces.registerWebhook(app, adminToken)).start());
+        delivery.serve();
+        try {
+            bounces.schedule(delivery.scheduler());
+        } catch (org.quartz.SchedulerException e) {
+            throw new MailroomException("cannot schedule the bounce mailbox poll: " + e.getMessage(), e);
+        }
+    }
+
+    /** The renderer every campaign goes through: the issue as editors wrote it, rendered once when the campaign is made. */
+    public static org.mailroom.delivery.IssueRenderer renderer(Config config) {
+        IssueRenderer issues = new IssueRenderer(RenderSettings.from(config));
+        return (file, markdown) -> issues.render(file, markdown).content();
+    }
+
+    /** A bounce with a known campaign is also a line in that campaign's delivery log, in the same transaction. */
+    private void logBounce(java.sql.Connection c, Bounce b, BounceRecorder.Outcome outcome) throws java.sql.SQLException {
+        if (b.campaignId() == null) return;
+        String what = b.type().name().toLowerCase(java.util.Locale.ROOT);
+        String detail = (b.status() == null ? "" : b.status() + " ") + (b.reason() == null ? "" : b.reason());
+        delivery.store().event(c, b.campaignId(), b.subscriberId(), b.email(), what.equals("complaint") ? "complaint" : "bounce-" + what, detail.strip());
     }
 
     /** The relay's settings; with {@code smtp.host=embedded}, starts the in-process server and points at it. */
@@ -80,6 +116,10 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    public Delivery delivery() {
+        return delivery;
     }
 
     public SubscriberStore subscribers() {

@@ -1,5 +1,6 @@
 package org.mailroom.cli;
 
+import org.mailroom.App;
 import org.mailroom.MailroomException;
 import org.mailroom.config.Config;
 import org.mailroom.db.Database;
@@ -8,8 +9,10 @@ import org.mailroom.delivery.CampaignStatus;
 import org.mailroom.delivery.Delivery;
 import org.mailroom.delivery.ProgressBar;
 import org.mailroom.delivery.SmtpReply;
-import org.mailroom.delivery.StandaloneWiring;
+import org.mailroom.delivery.RelayMailer;
 import org.mailroom.delivery.StartTime;
+import org.mailroom.subscriber.SecretFile;
+import org.mailroom.subscriber.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +56,7 @@ public final class SendCommand implements Callable<Integer> {
         Instant when = at == null ? null : StartTime.parse(at, "--at");
         PrintWriter err = spec.commandLine().getErr();
         try (Database db = Database.open(config);
-             StandaloneWiring.RelayMailer relay = StandaloneWiring.mailer(config, () -> Delivery.control(config, db).serveRunning())) {
+             RelayMailer relay = new RelayMailer(config, () -> Delivery.control(config, db).serveRunning())) {
             if (to != null) return testSend(config, db, relay, markdown, err);
             try (Delivery d = delivery(config, db, relay)) {
                 long id = d.campaigns().create(issue.getFileName().toString(), markdown, when);
@@ -70,7 +73,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private int testSend(Config config, Database db, StandaloneWiring.RelayMailer relay, byte[] markdown, PrintWriter err) {
+    private int testSend(Config config, Database db, RelayMailer relay, byte[] markdown, PrintWriter err) {
         try (Delivery d = delivery(config, db, relay)) {
             SmtpReply reply = d.sendTest(issue.getFileName().toString(), markdown, to);
             if (!reply.accepted()) throw new MailroomException("test send to " + to + " refused: " + reply);
@@ -80,8 +83,8 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private Delivery delivery(Config config, Database db, StandaloneWiring.RelayMailer relay) {
-        return new Delivery(config, db, StandaloneWiring.tokens(config), StandaloneWiring.renderer(config), relay);
+    private Delivery delivery(Config config, Database db, RelayMailer relay) {
+        return new Delivery(config, db, new Tokens(SecretFile.tokenSecret(config)), App.renderer(config), relay);
     }
 
     /** Follows the campaign to its end: a running serve sends it, or this process does. */

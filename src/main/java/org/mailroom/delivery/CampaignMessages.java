@@ -1,6 +1,7 @@
 package org.mailroom.delivery;
 
 import org.mailroom.issue.EmailContent;
+import org.mailroom.message.DkimSigner;
 import org.mailroom.message.MessageSettings;
 import org.mailroom.message.MessageTemplate;
 import org.mailroom.message.Recipient;
@@ -19,35 +20,40 @@ class CampaignMessages {
     private final MessageSettings settings;
     private final Tokens tokens;
     private final String idDomain;
-    private final Dkim dkim;
+    private final DkimSigner dkim;
     private final Map<Long, MessageTemplate> prepared = new ConcurrentHashMap<>();
 
-    CampaignMessages(CampaignStore store, MessageSettings settings, Tokens tokens, Dkim dkim) {
+    CampaignMessages(CampaignStore store, MessageSettings settings, Tokens tokens, DkimSigner dkim) {
         this.store = store;
         this.settings = settings;
         this.tokens = tokens;
         this.dkim = dkim;
-        this.idDomain = MailSettings.domainOf(settings.from());
+        this.idDomain = settings.domain();
     }
 
     byte[] message(Claimed row) {
         MessageTemplate t = prepared.computeIfAbsent(row.campaignId(), id -> prepare(store.content(id)));
-        return signed(t.personalize(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name())));
+        return t.personalize(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name()));
     }
 
-    /** DKIM-signed when dkim.* is configured: the signature is per reader since the body carries their token. */
-    byte[] signed(byte[] message) {
-        return dkim == null ? message : dkim.sign(message);
-    }
-
+    /** DKIM-signed per reader when dkim.* is configured (the body carries the reader's token); dkim may be null. */
     MessageTemplate prepare(EmailContent content) {
-        return MessageTemplate.prepare(content, settings);
+        return MessageTemplate.prepare(content, settings, dkim);
     }
 
     Recipient recipient(long campaignId, long subscriberId, String email, String name) {
         String token = tokens.create(Tokens.Purpose.UNSUBSCRIBE, subscriberId, campaignId);
         return new Recipient(email, name, token, "mailroom." + campaignId + "." + subscriberId + "@" + idDomain);
     }
+
+    /** The campaign of a Message-ID this class made ({@code mailroom.CAMPAIGN.SUBSCRIBER@domain}), for bounce reports. */
+    static java.util.Optional<Long> campaignOf(String messageId) {
+        if (messageId == null) return java.util.Optional.empty();
+        java.util.regex.Matcher m = MESSAGE_ID.matcher(messageId.strip());
+        return m.find() ? java.util.Optional.of(Long.parseLong(m.group(1))) : java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("^<?mailroom\\.(\\d{1,18})\\.\\d{1,18}@");
 
     /** Frees the prepared bytes of campaigns that are no longer sending. */
     void retain(java.util.Collection<Long> active) {

@@ -137,6 +137,14 @@ public final class CampaignStore {
         });
     }
 
+    /** A recipient-level line written inside the caller's transaction (a bounce recorded next to its send). */
+    public void event(java.sql.Connection c, long campaignId, Long subscriberId, String email, String outcome, String detail) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(q.get("insert-event"))) {
+            bind(ps, Instant.now(), campaignId, subscriberId, email, outcome, Sql.clip(detail), false);
+            ps.executeUpdate();
+        }
+    }
+
     /** Log lines after {@code afterId}, oldest first; {@code campaignId} 0 means all campaigns. */
     public List<LogEntry> events(long campaignId, long afterId, int limit) {
         return db.withConnection(c -> {

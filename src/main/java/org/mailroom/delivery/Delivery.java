@@ -3,6 +3,7 @@ package org.mailroom.delivery;
 import org.mailroom.config.Config;
 import org.mailroom.db.Database;
 import org.mailroom.issue.EmailContent;
+import org.mailroom.message.DkimSigner;
 import org.mailroom.message.MessageSettings;
 import org.mailroom.message.MessageTemplate;
 import org.mailroom.smtp.SmtpSettings;
@@ -42,7 +43,7 @@ public final class Delivery implements AutoCloseable {
         this.store = new CampaignStore(db);
         this.deliveries = new DeliveryStore(db, config.integer("delivery.bounce-threshold"));
         this.settings = SenderSettings.from(config);
-        this.messages = new CampaignMessages(store, ms, tokens, Dkim.from(config));
+        this.messages = new CampaignMessages(store, ms, tokens, DkimSigner.from(config).orElse(null));
         this.mailer = mailer;
         this.service = new CampaignService(store, deliveries, renderer, ms, new CampaignScheduler() {
             @Override
@@ -82,6 +83,16 @@ public final class Delivery implements AutoCloseable {
         return quartz;
     }
 
+    /** The Quartz scheduler on this database, for other features' jobs. */
+    public org.quartz.Scheduler scheduler() {
+        return scheduling().scheduler();
+    }
+
+    /** The campaign a Message-ID we sent belongs to. */
+    public static java.util.Optional<Long> campaignOfMessageId(String messageId) {
+        return CampaignMessages.campaignOf(messageId);
+    }
+
     /** Whether a {@code serve} is sending on this database (its heartbeat is fresh). */
     public boolean serveRunning() {
         return Node.alive(store, "serve");
@@ -111,7 +122,7 @@ public final class Delivery implements AutoCloseable {
         EmailContent c = service.render(fileName, markdown);
         EmailContent test = new EmailContent("[TEST] " + c.subject(), c.html(), c.sourceHtml(), c.text(), c.warnings());
         MessageTemplate t = messages.prepare(test);
-        byte[] bytes = messages.signed(t.personalize(messages.recipient(0, 0, address, null)));
+        byte[] bytes = t.personalize(messages.recipient(0, 0, address, null));
         try (Mailer.Connection conn = connect()) {
             return conn.send(address, bytes);
         }

@@ -83,6 +83,11 @@ public final class QuartzScheduling implements CampaignScheduler, AutoCloseable 
         return p;
     }
 
+    /** The Quartz scheduler itself, for other features' jobs (the bounce mailbox poll). */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
     /** Starts firing (serve only). */
     public void start() {
         try {

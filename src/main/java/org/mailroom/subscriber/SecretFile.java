@@ -29,6 +29,24 @@ public final class SecretFile {
         return readOrCreate(Path.of(config.string("data.dir")).resolve("secret"));
     }
 
+    /**
+     * The bearer token of the editor and operator API: {@code admin.token} when set, otherwise generated on first
+     * start into {@code data.dir/admin-token} (owner-only), where the operator reads it; it is never logged.
+     */
+    public static String adminToken(Config config) {
+        if (config.isSet("admin.token")) {
+            String t = config.string("admin.token");
+            if (t.length() < 16) throw new MailroomException(config.source("admin.token") + ": admin.token must be at least 16 characters");
+            return t;
+        }
+        byte[] raw = readOrCreate(adminTokenFile(config));
+        return Base64.getEncoder().encodeToString(raw); // exactly the text in the file
+    }
+
+    public static Path adminTokenFile(Config config) {
+        return Path.of(config.string("data.dir")).resolve("admin-token");
+    }
+
     static byte[] readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) create(file);

@@ -10,7 +10,12 @@ import io.javalin.Javalin;
 final class Routes {
     private Routes() {}
 
-    static void register(Javalin app, ReaderHandlers readers, SystemHandlers system) {
+    /** What the editors' and operators' side brings; absent parts (tests of the readers' side) leave their URLs unanswered. */
+    record Staff(CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks) {
+        static final Staff NONE = new Staff(null, null);
+    }
+
+    static void register(Javalin app, ReaderHandlers readers, SystemHandlers system, Staff staff) {
         // readers
         app.get("/", readers::subscribeForm);
         app.get("/subscribe", readers::subscribeForm);
@@ -18,7 +23,10 @@ final class Routes {
         app.get("/confirm/{token}", readers::confirm);
         app.get("/unsubscribe/{token}", readers::unsubscribePage);
         app.post("/unsubscribe/{token}", readers::unsubscribe);
-        // editors: EditorApi (POST /api/campaigns, GET /api/campaigns/{id}) comes with delivery
+        // editors: POST /api/campaigns, GET /api/campaigns/{id}, POST /api/campaigns/{id}/pause|resume|cancel
+        if (staff.campaigns() != null) CampaignApi.register(app, staff.campaigns());
+        // relays and providers: POST /webhooks/bounce
+        if (staff.webhooks() != null) staff.webhooks().accept(app);
         // operators: OperatorPages (/admin, /admin/outbox, ...) come with the operator issue
         // system
         app.get("/health", system::health);

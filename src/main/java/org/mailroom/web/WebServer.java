@@ -13,11 +13,15 @@ import java.util.List;
 public final class WebServer implements AutoCloseable {
     /** Forms are small; anything larger is refused before it is read. */
     static final long MAX_BODY_BYTES = 16 * 1024;
+    /** Bounce webhooks carry a report, not an issue. */
+    static final long MAX_WEBHOOK_BYTES = 256 * 1024;
 
     /** @param port 0 picks a free port */
-    public record Settings(String host, int port, boolean trustProxy, String newsletterName) {
+    /** @param maxIssueBytes the largest issue the editors' API takes (render.max-bytes) */
+    public record Settings(String host, int port, boolean trustProxy, String newsletterName, long maxIssueBytes) {
         public static Settings from(Config c) {
-            return new Settings(c.string("server.host"), c.integer("server.port"), c.bool("server.trust-proxy"), c.string("newsletter.name"));
+            return new Settings(c.string("server.host"), c.integer("server.port"), c.bool("server.trust-proxy"), c.string("newsletter.name"),
+                c.integer("render.max-bytes"));
         }
     }
 
@@ -25,19 +29,29 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks) {
+        this(settings, optIn, checks, Routes.Staff.NONE);
+    }
+
+    /** With the editors' API and the bounce webhook: {@code webhooks} adds its routes to the app. */
+    public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks) {
+        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks));
+    }
+
+    private WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, Routes.Staff staff) {
         this.settings = settings;
+        long largest = Math.max(MAX_WEBHOOK_BYTES, settings.maxIssueBytes());
         Pages pages = new Pages(settings.newsletterName());
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = largest;
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_BODY_BYTES, SizeUnit.BYTES);
         });
         app.before(SecurityHeaders::apply);
-        app.before(WebServer::limitBody);
+        app.before(ctx -> limitBody(ctx, settings));
         ErrorPages.register(app, pages);
-        Routes.register(app, new ReaderHandlers(optIn, pages, new ClientAddress(settings.trustProxy())), new SystemHandlers(checks));
+        Routes.register(app, new ReaderHandlers(optIn, pages, new ClientAddress(settings.trustProxy())), new SystemHandlers(checks), staff);
     }
 
     public WebServer start() {
@@ -60,11 +74,16 @@ public final class WebServer implements AutoCloseable {
         app.stop();
     }
 
-    /** A body larger than forms need is refused from its Content-Length; one without a length (chunked) is refused too. */
-    private static void limitBody(Context ctx) {
+    /**
+     * A body larger than its URL needs is refused from its Content-Length (forms 16 KB, webhooks 256 KB, issues
+     * render.max-bytes); one without a length (chunked) is refused too.
+     */
+    private static void limitBody(Context ctx, Settings settings) {
         if (!"POST".equals(ctx.method().name())) return;
         long length = ctx.req().getContentLengthLong();
-        if (length > MAX_BODY_BYTES) throw new io.javalin.http.ContentTooLargeResponse();
+        String path = ctx.path();
+        long limit = path.equals("/api/campaigns") ? settings.maxIssueBytes() : path.startsWith("/webhooks/") ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
+        if (length > limit) throw new io.javalin.http.ContentTooLargeResponse();
         if (length < 0 && ctx.header("Transfer-Encoding") != null) throw new io.javalin.http.HttpResponseException(411, "Length required");
     }
 }

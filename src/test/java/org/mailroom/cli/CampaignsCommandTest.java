@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.mailroom.config.Config;
 import org.mailroom.db.Database;
 import org.mailroom.delivery.Delivery;
-import org.mailroom.delivery.StandaloneWiring;
+import org.mailroom.App;
+import org.mailroom.subscriber.SecretFile;
+import org.mailroom.subscriber.Tokens;
 
 import java.util.Map;
 
@@ -16,7 +18,7 @@ class CampaignsCommandTest extends SendCommandTestBase {
     void campaigns_and_log_steer_and_follow_a_campaign_while_serve_runs_on_the_same_database() throws Exception {
         Config serveConfig = config().with("delivery.rate", "40");
         try (Database db = Database.open(serveConfig);
-             Delivery serve = new Delivery(serveConfig, db, StandaloneWiring.tokens(serveConfig), StandaloneWiring.renderer(serveConfig),
+             Delivery serve = new Delivery(serveConfig, db, new Tokens(SecretFile.tokenSecret(serveConfig)), App.renderer(serveConfig),
                  org.mailroom.smtp.SmtpSettings.from(serveConfig))) {
             serve.serve();
             Result sent = run("send", issue.toString(), "--config", configFile.toString());

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A plain renderer (Markdown to HTML, a Pelican "Title:" header as the subject, an unsubscribe footer) used until
- * the issue renderer is wired in at merge, and by tests. No CSS, no theme.
+ * A plain renderer for delivery tests (Markdown to HTML, a Pelican "Title:" header as the subject, an unsubscribe
+ * footer): fast, with no theme and no CSS, so the tests measure delivery, not rendering.
  */
 public final class SimpleIssueRenderer implements IssueRenderer {
     private final URI baseUrl;
