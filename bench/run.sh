@@ -17,7 +17,7 @@ for a in "$@"; do
   esac
 done
 export SHARED_DIR=${SHARED_DIR:-$([ -d ../shared ] && echo ../shared || echo /work/shared)}
-export MAILROOM_SEED=$SHARED_DIR/seed/this-week-in-rust-578.md
+SEED=$SHARED_DIR/seed/this-week-in-rust-578.md   # not exported: MAILROOM_* variables are Mailroom settings
 LOGS=target/bench-logs; mkdir -p "$LOGS"
 SUMMARY=$LOGS/summary.txt; : > "$SUMMARY"
 bench/install-postfix.sh
@@ -33,7 +33,7 @@ echo "| target | ours | theirs / target | ratio | met? |" | tee -a "$SUMMARY"
 echo "| --- | --- | --- | --- | --- |" | tee -a "$SUMMARY"
 
 # 1. Inliner: mailroom vs juice vs css-inline on issue 578's Pelican-like page (best of ROUNDS)
-ROUNDS=$([ $QUICK = 1 ] && echo 1 || echo 3) bench/inline/run.sh > "$LOGS/inline.txt" 2>"$LOGS/inline.err"
+MAILROOM_SEED=$SEED ROUNDS=$([ $QUICK = 1 ] && echo 1 || echo 3) bench/inline/run.sh > "$LOGS/inline.txt" 2>"$LOGS/inline.err"
 cat "$LOGS/inline.txt"
 med() { awk -v t="$1" '$1 == t { print $2; exit }' "$LOGS/inline.txt"; }
 ours=$(med mailroom); juice=$(med juice); css=$(med css-inline)
@@ -57,11 +57,14 @@ old=$(awk -F'|' '$2 ~ /MimeMessage per reader/ { gsub(/ /, "", $3); print $3; ex
 row "personalize < 20 us (median)" "${pers} us" "20 us (MimeMessage per reader: ${old} us)" "$(ratio "$pers" 20)" "$(met "$pers" 20)"
 
 # 4. Send: 4 connections into smtp-sink, every delivery recorded in H2, vs smtp-source; alternating rounds
-ROUNDS=$([ $QUICK = 1 ] && echo 1 || echo 3) bench/send/run.sh $([ $QUICK = 1 ] && echo 10000 || echo 20000) 4 38 real | tee "$LOGS/send.txt"
-best=$(grep '^send rate' "$LOGS/send.txt" | sed 's/.*ratio \([0-9.]*\).*/\1/' | sort -n | tail -1)
-line=$(grep '^send rate' "$LOGS/send.txt" | grep "ratio $best" | head -1)
-row "send >= 0.8 x smtp-source, 4 connections (best round)" "$(sed 's/.*mailroom \([0-9]*\/s\).*/\1/' <<<"$line")" \
-  "smtp-source $(sed 's/.*smtp-source \([0-9]*\/s\).*/\1/' <<<"$line")" "$best" "$(awk -v r="$best" 'BEGIN { print (r >= 0.8 ? "yes" : "no") }')"
+ROUNDS=$([ $QUICK = 1 ] && echo 3 || echo 5) bench/send/run.sh $([ $QUICK = 1 ] && echo 10000 || echo 20000) 4 38 real | tee "$LOGS/send.txt"
+# the median round by ratio (not the best: on a shared machine either side can be starved in one round)
+line=$(grep '^send rate' "$LOGS/send.txt" | awk '{ r = $0; sub(/.*ratio /, "", r); split(r, a, " "); print a[1] "\t" $0 }' | sort -n | \
+  awk '{ l[NR] = $0 } END { print l[int((NR + 1) / 2)] }' | cut -f2-)
+mid=$(sed 's/.*ratio \([0-9.]*\).*/\1/' <<<"$line")
+row "send >= 0.8 x smtp-source, 4 connections (median of $(grep -c '^send rate' "$LOGS/send.txt") rounds)" \
+  "$(sed 's/.*mailroom \([0-9]*\/s\).*/\1/' <<<"$line")" "smtp-source $(sed 's/.*smtp-source \([0-9]*\/s\).*/\1/' <<<"$line")" \
+  "$mid" "$(awk -v r="$mid" 'BEGIN { print (r >= 0.8 ? "yes" : "no") }')"
 
 # 5. Scale: time per recipient at 10k, 100k (and 1M) under -Xmx256m; import of 1M (100k with --quick)
 sizes="10000 100000"; [ $MILLION = 1 ] && sizes="10000 100000 1000000"

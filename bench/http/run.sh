@@ -35,7 +35,7 @@ java -Xmx256m -jar target/mailroom.jar serve --config "$work/bench.properties" >
 trap 'kill $SERVE $SINK 2>/dev/null; wait $SERVE 2>/dev/null' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$HTTP/health" >/dev/null && break; sleep 0.5; done
 
-issue=${ISSUE:-$(ls ../shared/seed/this-week-in-rust-578.md /work/shared/seed/this-week-in-rust-578.md 2>/dev/null | head -1)}
+issue=${ISSUE:-${SHARED_DIR:-../shared}/seed/this-week-in-rust-578.md}
 id=$(curl -fs -H "Authorization: Bearer $token" --data-binary @"$issue" "http://127.0.0.1:$HTTP/api/campaigns" | tr -dc '0-9')
 progress() { curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$HTTP/api/campaigns/$id"; }
 sent() { progress | sed 's/.*"sent": *\([0-9]*\).*/\1/'; }
