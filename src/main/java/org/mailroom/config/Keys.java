@@ -25,6 +25,7 @@ public final class Keys {
         new Key("smtp.tls", "off", STRING, "off | starttls (when offered) | required (STARTTLS or fail)"),
         new Key("smtp.timeout-seconds", "30", INT, "Connect, read and write timeout of an SMTP connection"),
         new Key("smtp.helo", "", STRING, "Name sent in EHLO (empty: the local host name)"),
+        new Key("smtp.relays", "", STRING, "Several relays for throughput and failover: host:port*weight, comma-separated (empty: smtp.host and smtp.port)"),
         // HTTP
         new Key("server.host", "127.0.0.1", STRING, "Address 'serve' listens on (put a TLS proxy in front for the public)"),
         new Key("server.port", "8080", INT, "HTTP port of 'serve'"),
@@ -37,7 +38,7 @@ public final class Keys {
         new Key("newsletter.postal-address", "Mailroom Weekly, 1 Example Street, 12345 Example City", STRING, "Sender's postal or contact line in every email footer"),
         new Key("mail.from", "Mailroom Weekly <newsletter@example.org>", STRING, "From address of every email"),
         new Key("mail.reply-to", "", STRING, "Reply-To address (empty: none)"),
-        new Key("list.id", "", STRING, "List-Id value, e.g. weekly.example.org (empty: derived from mail.from)"),
+        new Key("list.id", "", STRING, "List-Id value, e.g. weekly.example.org (empty: the newsletter name at mail.from's domain, e.g. mailroom-weekly.example.org)"),
         new Key("site.url", "", URL, "Base URL that relative links and images in issues resolve against (empty: base.url)"),
         new Key("render.max-bytes", "5242880", INT, "Largest issue file accepted, in bytes"),
         // delivery

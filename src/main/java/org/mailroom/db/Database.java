@@ -9,6 +9,7 @@ import org.mailroom.config.Config;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The connection pool and the schema. Opening it runs the migrations under {@code db/common} and
@@ -93,8 +94,25 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. A transaction the
+     * database rolled back as a deadlock victim or serialization failure (SQLState 40001, PostgreSQL's 40P01) is
+     * run again, a few times: the work saw nothing of the rolled-back attempt, so running it again is safe.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (SQLException e) {
+                if (!retryable(e) || attempt >= MAX_ATTEMPTS) throw new DatabaseException("database " + displayUrl + ": " + e.getMessage(), e);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -107,8 +125,21 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("database " + displayUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean retryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) return true;
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
         }
     }
 

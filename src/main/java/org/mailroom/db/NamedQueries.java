@@ -33,6 +33,11 @@ public final class NamedQueries {
         return sql;
     }
 
+    /** Every query's name: lets a test check each one against a real database. */
+    public java.util.Set<String> names() {
+        return queries.keySet();
+    }
+
     static Map<String, String> parse(String text, String file) {
         Map<String, String> out = new HashMap<>();
         String name = null;

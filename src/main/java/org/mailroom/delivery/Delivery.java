@@ -27,7 +27,15 @@ public final class Delivery implements AutoCloseable {
     private Sender sender;
 
     public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp) {
-        this(config, db, tokens, renderer, mailer(smtp, MailSettings.envelope(config.string("mail.from"), config)));
+        this(config, db, tokens, renderer, mailer(config, smtp));
+    }
+
+    /** The relays of {@code smtp.relays} as one pool (each with smtp.*'s TLS and AUTH) when set, else the one relay. */
+    public static Mailer mailer(Config config, SmtpSettings smtp) {
+        String envelopeFrom = MailSettings.envelope(config.string("mail.from"), config);
+        java.util.List<Relay> relays = Relay.from(config);
+        if (relays.isEmpty()) return mailer(smtp, envelopeFrom);
+        return new RelayPool(relays, r -> mailer(smtp.at(r.host(), r.port()), envelopeFrom));
     }
 
     /** The fast client for plain relays; Angus Mail for relays that need STARTTLS or AUTH. */

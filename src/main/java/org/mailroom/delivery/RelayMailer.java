@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /**
- * The relay for the command line ({@code send --wait}, {@code send --to}): the configured one, or with
+ * The relay for the command line ({@code send --wait}, {@code send --to}): the configured one (or {@code smtp.relays}), or with
  * {@code smtp.host=embedded} the embedded server of a running serve on {@code smtp.port}, or, when none runs, an
  * embedded server started in this process on first use, writing to the same outbox (and stopped on close).
  */
@@ -26,7 +26,7 @@ public final class RelayMailer implements Mailer, AutoCloseable {
 
     @Override
     public synchronized Connection connect() throws RelayUnreachableException {
-        if (mailer == null) mailer = Delivery.mailer(resolve(), MailSettings.envelope(config.string("mail.from"), config));
+        if (mailer == null) mailer = Delivery.mailer(config, Relay.from(config).isEmpty() ? resolve() : SmtpSettings.from(config));
         return mailer.connect();
     }
 

@@ -26,7 +26,12 @@ final class BounceFixture implements AutoCloseable {
     final ReportHandler handler;
 
     BounceFixture(Path dir, boolean insertSubscribers, BounceListener listener) {
-        db = Database.open(Config.of(Map.of("db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())));
+        this(Config.of(Map.of("db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())), insertSubscribers, listener);
+    }
+
+    /** On any database, e.g. PostgreSQL. */
+    BounceFixture(Config config, boolean insertSubscribers, BounceListener listener) {
+        db = Database.open(config);
         store = new BounceStore(db);
         rules = new BounceRules(store, 3, listener);
         handler = new ReportHandler(new ReportParser(Samples.verp(), new Tokens(Samples.SECRET), CampaignLookup.NONE),
@@ -67,7 +72,7 @@ final class BounceFixture implements AutoCloseable {
         return Integer.parseInt(query("SELECT COUNT(*) FROM " + table));
     }
 
-    private String query(String sql) {
+    String query(String sql) {
         return db.withConnection(c -> {
             try (ResultSet r = c.createStatement().executeQuery(sql)) {
                 return r.next() ? r.getString(1) : null;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CampaignsCommandTest extends SendCommandTestBase {
     @Test
     void campaigns_and_log_steer_and_follow_a_campaign_while_serve_runs_on_the_same_database() throws Exception {
-        Config serveConfig = config().with("delivery.rate", "40");
+        Config serveConfig = config().with("delivery.rate", "5"); // slow enough that the campaign is still sending when paused
         try (Database db = Database.open(serveConfig);
              Delivery serve = new Delivery(serveConfig, db, new Tokens(SecretFile.tokenSecret(serveConfig)), App.renderer(serveConfig),
                  org.mailroom.smtp.SmtpSettings.from(serveConfig))) {
@@ -25,7 +25,8 @@ class CampaignsCommandTest extends SendCommandTestBase {
             assertThat(sent.err()).doesNotContain("no serve is running");
             String id = sent.lastLine();
             await(() -> smtp.total() >= 3);
-            assertThat(run("campaigns", "pause", id, "--config", configFile.toString()).out()).contains("campaign " + id + " paused");
+            Result paused = run("campaigns", "pause", id, "--config", configFile.toString());
+            assertThat(paused.out()).as(paused.err()).contains("campaign " + id + " paused");
             assertThat(run("campaigns", "--config", configFile.toString()).out()).contains("paused");
             assertThat(run("campaigns", "pause", id, "--config", configFile.toString()).err()).contains("campaign " + id + " is paused: cannot pause");
             run("campaigns", "resume", id, "--config", configFile.toString());

@@ -152,37 +152,6 @@ class ImporterTest {
             Status.UNSUBSCRIBED, 0L, Status.BOUNCED, 0L, Status.COMPLAINED, 1L));
     }
 
-    @Test
-    void memory_does_not_grow_with_the_file() {
-        long rows = 100_000;
-        InputStream generated = new InputStream() {
-            long row = -1;
-            byte[] line = "email,name\n".getBytes();
-            int pos;
-
-            @Override
-            public int read() {
-                if (pos == line.length) {
-                    if (++row >= rows) return -1;
-                    line = ("m" + row + "@example.org,Reader " + row + "\n").getBytes();
-                    pos = 0;
-                }
-                return line[pos++];
-            }
-        };
-        Runtime rt = Runtime.getRuntime();
-        long[] peak = {0};
-        Importer.Result r = importer.importCsv(generated, "gen.csv", new Importer.Listener() {
-            public void rejected(Importer.Rejected x) {}
-
-            public void progress(long n) {
-                peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
-            }
-        });
-        assertThat(r.added()).isEqualTo(rows);
-        assertThat(peak[0]).as("heap in use during the import").isLessThan(512L * 1024 * 1024);
-    }
-
     private Importer.Result importResource(String name) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/subscriber/" + name)) {
             return importer.importCsv(in, name, rejected::add);
