@@ -37,6 +37,14 @@ public final class SendBench {
             Progress p = d.campaigns().progress(id);
             System.out.printf("size=%d sent=%d failed=%d seconds=%.2f rate=%.0f us_per_recipient=%.0f cpu_us_per_msg=%.0f heap_mb=%d create_ms=%.0f%n",
                 size, p.sent(), p.failed(), s, p.sent() / s, s * 1e6 / Math.max(1, p.sent()), cpuMicros / Math.max(1, p.sent()), usedHeapAfterGc(), createMs);
+        } finally {
+            deleteTree(dir); // a 1,000,000-recipient database is over a gigabyte
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
