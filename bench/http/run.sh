@@ -26,6 +26,7 @@ admin.token=$token
 delivery.concurrency=4
 subscribe.rate-per-ip=100000000
 subscribe.rate-per-email=100
+db.pool-size=${POOL:-10}
 PROPS
 awk -v n="$N" 'BEGIN { print "email,name,status"; for (i = 1; i <= n; i++) printf "reader%d@example.org,Reader %d,confirmed\n", i, i }' > "$work/list.csv"
 java -jar target/mailroom.jar subscribers import --config "$work/bench.properties" "$work/list.csv" < /dev/null >/dev/null
