@@ -135,3 +135,7 @@ SELECT COUNT(*) FROM node WHERE role = ? AND heartbeat_at > ?
 -- writing (its commit is a try), and a kill -9 then forgets the claim and the rows would be sent again unmarked.
 -- name: durability-barrier
 CHECKPOINT
+
+-- The archive's key for a campaign: the issue's number (or its file name without extension) and its date.
+-- name: campaign-set-issue
+UPDATE campaign SET issue_number = ?, issue_date = ? WHERE id = ?

@@ -18,7 +18,10 @@ import org.mailroom.subscriber.OptIn;
 import org.mailroom.subscriber.SecretFile;
 import org.mailroom.subscriber.SubscriberStore;
 import org.mailroom.subscriber.Tokens;
+import org.mailroom.operator.Metrics;
+import org.mailroom.operator.OperatorStore;
 import org.mailroom.web.HealthCheck;
+import org.mailroom.web.Operator;
 import org.mailroom.web.WebServer;
 
 import java.nio.file.Path;
@@ -41,6 +44,7 @@ public final class App implements AutoCloseable {
     private WebServer web;
     private SubscriberStore subscribers;
     private Delivery delivery;
+    private Outbox outbox;
 
     private App() {}
 
@@ -68,12 +72,17 @@ public final class App implements AutoCloseable {
         started.add(() -> { mailExecutor.shutdown(); mailExecutor.awaitTermination(10, TimeUnit.SECONDS); });
         OptIn optIn = new OptIn(subscribers, tokens, mailer, new ConfirmationEmail(config.string("newsletter.name")),
             OptIn.Settings.from(config), Clock.systemUTC(), mailExecutor);
-        delivery = opened(new Delivery(config, db, tokens, renderer(config), smtp));
+        Metrics metrics = opened(new Metrics(new OperatorStore(db), subscribers));
+        org.mailroom.delivery.IssueRenderer issues = renderer(config);
+        delivery = opened(new Delivery(config, db, tokens, issues, metrics.timed(Delivery.mailer(config, smtp))));
         BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
             id -> delivery.campaigns().progress(id).sent(), this::logBounce);
+        metrics.rates(bounces.rates());
         List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))));
         CampaignApi api = new CampaignApi(delivery.campaigns(), adminToken, config.integer("render.max-bytes"));
-        web = opened(new WebServer(WebServer.Settings.from(config), optIn, health, api, app -> bounces.registerWebhook(app, adminToken)).start());
+        Operator operator = new Operator(delivery, issues, new OperatorStore(db), bounces.rates(), subscribers, outbox, metrics,
+            adminToken, config.string("base.url").replaceAll("/+$", ""));
+        web = opened(new WebServer(WebServer.Settings.from(config), optIn, health, api, app -> bounces.registerWebhook(app, adminToken), operator).start());
         delivery.serve();
         try {
             bounces.schedule(delivery.scheduler());
@@ -100,7 +109,7 @@ public final class App implements AutoCloseable {
     private SmtpSettings smtp(Config config) {
         SmtpSettings settings = SmtpSettings.from(config);
         if (!settings.embedded()) return settings;
-        Outbox outbox = new Outbox(Path.of(config.string("data.dir")).resolve("outbox"));
+        outbox = new Outbox(Path.of(config.string("data.dir")).resolve("outbox"));
         embeddedSmtp = opened(EmbeddedSmtpServer.start(settings.port(), outbox));
         return settings.at("127.0.0.1", embeddedSmtp.port());
     }

@@ -39,6 +39,8 @@ public final class CampaignService {
         Instant now = Instant.now();
         boolean later = at != null && at.isAfter(now);
         long id = store.insert(fileName, content, CampaignStatus.SCHEDULED, later ? at : now);
+        IssueKey key = IssueKey.of(fileName, markdown);
+        store.update("campaign-set-issue", key.number(), key.date(), id);
         if (later) {
             scheduler.schedule(id, at);
             store.event(id, "scheduled", "starts at " + at);

@@ -28,6 +28,10 @@ public final class Pages {
         ctx.status(status).contentType("text/html; charset=utf-8").result(html(page, values));
     }
 
+    String newsletter() {
+        return newsletter;
+    }
+
     String html(String page, Map<String, ?> values) {
         Map<String, Object> scope = new HashMap<>(values);
         scope.put("newsletter", newsletter);

@@ -11,6 +11,7 @@ import java.util.List;
 final class SystemHandlers {
     private final List<HealthCheck> checks;
     private final byte[] stylesheet;
+    private final byte[] adminScript = resource("templates/web/admin.js");
 
     SystemHandlers(List<HealthCheck> checks) {
         this.checks = List.copyOf(checks);
@@ -32,6 +33,11 @@ final class SystemHandlers {
 
     void stylesheet(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=3600").contentType("text/css; charset=utf-8").result(stylesheet);
+    }
+
+    /** The operator page's live progress: our one script, served from here so the CSP can stay 'self'. */
+    void adminScript(Context ctx) {
+        ctx.header("Cache-Control", "no-cache").contentType("text/javascript; charset=utf-8").result(adminScript);
     }
 
     private static byte[] resource(String name) {

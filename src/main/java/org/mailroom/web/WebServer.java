@@ -34,7 +34,13 @@ public final class WebServer implements AutoCloseable {
 
     /** With the editors' API and the bounce webhook: {@code webhooks} adds its routes to the app. */
     public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks) {
-        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks));
+        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, null, settings.trustProxy()));
+    }
+
+    /** With the operator's pages, /metrics and the public archive as well. */
+    public WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, CampaignApi campaigns, java.util.function.Consumer<Javalin> webhooks,
+                     Operator operator) {
+        this(settings, optIn, checks, new Routes.Staff(campaigns, webhooks, operator, settings.trustProxy()));
     }
 
     private WebServer(Settings settings, OptIn optIn, List<HealthCheck> checks, Routes.Staff staff) {
@@ -44,14 +50,15 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = largest;
-            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
-            cfg.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
+            // An issue uploaded in the admin form is the largest multipart body; limitBody keeps other forms small.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(largest, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(largest, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_BODY_BYTES, SizeUnit.BYTES);
         });
         app.before(SecurityHeaders::apply);
         app.before(ctx -> limitBody(ctx, settings));
         ErrorPages.register(app, pages);
-        Routes.register(app, new ReaderHandlers(optIn, pages, new ClientAddress(settings.trustProxy())), new SystemHandlers(checks), staff);
+        Routes.register(app, new ReaderHandlers(optIn, pages, new ClientAddress(settings.trustProxy())), new SystemHandlers(checks), staff, pages);
     }
 
     public WebServer start() {
@@ -82,7 +89,7 @@ public final class WebServer implements AutoCloseable {
         if (!"POST".equals(ctx.method().name())) return;
         long length = ctx.req().getContentLengthLong();
         String path = ctx.path();
-        long limit = path.equals("/api/campaigns") ? settings.maxIssueBytes() : path.startsWith("/webhooks/") ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
+        long limit = path.equals("/api/campaigns") || path.equals("/admin/new/preview") ? settings.maxIssueBytes() : path.startsWith("/webhooks/") ? MAX_WEBHOOK_BYTES : MAX_BODY_BYTES;
         if (length > limit) throw new io.javalin.http.ContentTooLargeResponse();
         if (length < 0 && ctx.header("Transfer-Encoding") != null) throw new io.javalin.http.HttpResponseException(411, "Length required");
     }
