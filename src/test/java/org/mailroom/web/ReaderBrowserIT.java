@@ -66,6 +66,13 @@ class ReaderBrowserIT {
         if (server != null) server.close();
     }
 
+    /** After a click the old page can still be there: wait for the next page's heading instead of reading a stale one. */
+    private void awaitHeading(String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+    }
+
     @Test
     void a_person_subscribes_confirms_from_the_email_and_later_unsubscribes() throws Exception {
         browser.get(server.url("/"));
@@ -74,7 +81,7 @@ class ReaderBrowserIT {
         browser.findElement(By.id("name")).sendKeys("Ferris <the crab>");
         screenshot("1-subscribe-form");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+        awaitHeading("Check your inbox");
         screenshot("2-check-your-inbox");
 
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
@@ -94,7 +101,7 @@ class ReaderBrowserIT {
         assertThat(browser.findElements(By.tagName("button"))).hasSize(1);
         screenshot("4-unsubscribe-page");
         browser.findElement(By.tagName("button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are unsubscribed");
+        awaitHeading("You are unsubscribed");
         screenshot("5-unsubscribed");
         assertThat(server.app.subscribers().findById(s.id()).orElseThrow().status()).isEqualTo(Status.UNSUBSCRIBED);
     }
