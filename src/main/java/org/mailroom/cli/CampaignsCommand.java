@@ -53,8 +53,8 @@ public final class CampaignsCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop sending a campaign for now; resume continues where it stopped.")
-    static final class Pause implements Callable<Integer> {
+    /** What pause, resume and cancel share: the options, the campaign id, and one steering call. */
+    abstract static class Steer implements Callable<Integer> {
         @Mixin
         Options options;
         @Spec
@@ -62,39 +62,32 @@ public final class CampaignsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ID")
         long id;
 
+        final int steer(String done, BiConsumer<CampaignService, Long> action) {
+            return CampaignsCommand.steer(options, spec, id, done, action);
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop sending a campaign for now; resume continues where it stopped.")
+    static final class Pause extends Steer {
         @Override
         public Integer call() {
-            return steer(options, spec, id, "paused", CampaignService::pause);
+            return steer("paused", CampaignService::pause);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue a paused campaign.")
-    static final class Resume implements Callable<Integer> {
-        @Mixin
-        Options options;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Resume extends Steer {
         @Override
         public Integer call() {
-            return steer(options, spec, id, "resumed", CampaignService::resume);
+            return steer("resumed", CampaignService::resume);
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stop a campaign for good (scheduled, sending or paused).")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin
-        Options options;
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Cancel extends Steer {
         @Override
         public Integer call() {
-            return steer(options, spec, id, "cancelled", CampaignService::cancel);
+            return steer("cancelled", CampaignService::cancel);
         }
     }
 }
