@@ -8,12 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-20000}; C=${2:-4}; KB=${3:-38}; MODE=${4:-real}; PORT=${PORT:-25250}
 
-if ! command -v smtp-sink >/dev/null && [ ! -x /usr/sbin/smtp-sink ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d   # no daemon start
-  apt-get install -y -q --no-install-recommends postfix >/dev/null
-  rm -f /usr/sbin/policy-rc.d
-fi
+bench/install-postfix.sh
 PATH=$PATH:/usr/sbin
 
 mvn -B -q -o test-compile
@@ -24,15 +19,18 @@ smtp-sink -u nobody 127.0.0.1:$PORT 1000 & SINK=$!
 trap 'kill $SINK 2>/dev/null' EXIT
 sleep 1
 
-ours=$(java -Xmx256m -cp "$CP" org.mailroom.delivery.SendBench $PORT $N $C $KB $MODE 2>/dev/null | grep '^size=')
-echo "mailroom:    $ours"
-size=$(sed 's/.*size=\([0-9]*\).*/\1/' <<<"$ours")
-rate=$(sed 's/.*rate=\([0-9]*\).*/\1/' <<<"$ours")
+# ROUNDS alternating pairs (ours, then theirs), so both see the same load on a shared machine
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  ours=$(java -Xmx256m -cp "$CP" org.mailroom.delivery.SendBench $PORT $N $C $KB $MODE 2>/dev/null | grep '^size=')
+  echo "mailroom:    $ours"
+  size=$(sed 's/.*size=\([0-9]*\).*/\1/' <<<"$ours")
+  rate=$(sed 's/.*rate=\([0-9]*\).*/\1/' <<<"$ours")
 
-start=$(date +%s.%N)
-smtp-source -d -s $C -m $N -l $size -f news@example.org -t reader@example.com 127.0.0.1:$PORT >/dev/null
-end=$(date +%s.%N)
-theirs=$(echo "$N / ($end - $start)" | bc -l)
-printf 'smtp-source: size=%d messages=%d connections=%d rate=%.0f\n' $size $N $C $theirs
-printf 'send rate (%s), %d recipients, %d connections, %d-byte messages: mailroom %d/s, smtp-source %.0f/s, ratio %.2f\n' \
-  $MODE $N $C $size $rate $theirs "$(echo "$rate / $theirs" | bc -l)"
+  start=$(date +%s.%N)
+  smtp-source -d -s $C -m $N -l $size -f news@example.org -t reader@example.com 127.0.0.1:$PORT >/dev/null
+  end=$(date +%s.%N)
+  theirs=$(echo "$N / ($end - $start)" | bc -l)
+  printf 'smtp-source: size=%d messages=%d connections=%d rate=%.0f\n' $size $N $C $theirs
+  printf 'send rate (%s), %d recipients, %d connections, %d-byte messages: mailroom %d/s, smtp-source %.0f/s, ratio %.2f (load %s)\n' \
+    $MODE $N $C $size $rate $theirs "$(echo "$rate / $theirs" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
+done

@@ -50,11 +50,15 @@ SELECT state, COUNT(*) FROM delivery WHERE campaign_id = ? GROUP BY state
 
 -- Due rows of one campaign in one state, in index order. The subscriber's status is read here so that
 -- an unsubscribe takes effect mid-campaign; a deleted subscriber has none and is skipped.
+-- ORDER BY names the whole index prefix (campaign and state are fixed, so the order is the same): only then
+-- does H2 read the index in order and stop at LIMIT; ordered by next_attempt_at alone it read and sorted every
+-- remaining row of the campaign on each claim (EXPLAIN ANALYZE: scanCount 10,001 instead of 300), which made
+-- a campaign's cost grow with the square of its audience.
 -- name: claim-candidates
 SELECT d.subscriber_id, d.attempts, d.possible_duplicate, s.email, s.name, s.status
 FROM delivery d LEFT JOIN subscriber s ON s.id = d.subscriber_id
 WHERE d.campaign_id = ? AND d.state = ? AND d.next_attempt_at <= ?
-ORDER BY d.next_attempt_at
+ORDER BY d.campaign_id, d.state, d.next_attempt_at
 LIMIT ?
 
 -- Guarded by the state: a row another sender claimed first updates nothing.

@@ -16,13 +16,16 @@ import java.util.Locale;
 
 /**
  * A small SMTP client for the hot path: the prepared bytes go out in one write (dot-stuffed only where a line
- * starts with a dot), MAIL, RCPT and DATA are pipelined when the relay offers PIPELINING, and Nagle is off.
+ * starts with a dot), MAIL, RCPT and DATA are pipelined when the relay offers PIPELINING, and Nagle is off. The next
+ * message's envelope goes out behind this message's end of data (as smtp-source does), so a message costs one round
+ * trip instead of two; each reply is still matched to its own recipient.
  * For plain relays only (a local Postfix, the embedded server, smtp-sink): a relay that needs STARTTLS or AUTH
  * is spoken to by {@link AngusMailer}. Measured against smtp-sink at 4 connections: about 18% faster than Angus
  * (Angus copies every byte through its CRLF and dot-stuffing streams and waits for each reply).
  */
 public final class DirectSmtp implements Mailer {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
     private final SmtpSettings smtp;
     private final String from;
     private final String helo;
@@ -67,6 +70,10 @@ public final class DirectSmtp implements Mailer {
         private OutputStream out;
         private boolean pipelining;
         private boolean open = true;
+        /** The hint for the next message's recipient (see {@link Mailer.Connection#next}). */
+        private String next;
+        /** The recipient whose MAIL, RCPT and DATA went out behind the previous message, replies not yet read. */
+        private String announced;
 
         Session(Socket socket) throws IOException {
             this.socket = socket;
@@ -83,14 +90,29 @@ public final class DirectSmtp implements Mailer {
         }
 
         @Override
+        public void next(String recipient) {
+            next = recipient;
+        }
+
+        @Override
         public SmtpReply send(String recipient, byte[] message) {
+            String following = next;
+            next = null;
             if (recipient.indexOf('\r') >= 0 || recipient.indexOf('\n') >= 0) return new SmtpReply(553, "553 address with a line break: refused");
             try {
-                SmtpReply r = envelope(recipient);
+                SmtpReply r = announced == null ? envelope(recipient) : announcedEnvelope(recipient);
+                if (!open) return r;
                 if (r.code() != 354) return reset(r);
                 writeData(message);
+                if (pipelining && following != null && following.indexOf('\r') < 0 && following.indexOf('\n') < 0) {
+                    writeEnvelope(following); // behind the end of data, in the same write (RFC 2920)
+                    announced = following;
+                }
+                out.flush();
                 SmtpReply done = read();
-                return done.accepted() ? done : reset(done);
+                if (done.accepted()) return done;
+                if (announced != null) abandon(); // the relay refused; no RSET while the next DATA may be open
+                return reset(done);
             } catch (IOException | RuntimeException e) {
                 close();
                 return SmtpReply.dropped(e.getMessage());
@@ -100,15 +122,33 @@ public final class DirectSmtp implements Mailer {
         /** MAIL, RCPT and DATA; the first refusal is the answer (354 when all went well). */
         private SmtpReply envelope(String recipient) throws IOException {
             checkLine(recipient);
-            String mail = "MAIL FROM:<" + from + ">", rcpt = "RCPT TO:<" + recipient + ">";
             if (!pipelining) {
-                SmtpReply m = command(mail);
+                SmtpReply m = command("MAIL FROM:<" + from + ">");
                 if (!m.accepted()) return m;
-                SmtpReply r = command(rcpt);
+                SmtpReply r = command("RCPT TO:<" + recipient + ">");
                 return r.accepted() ? command("DATA") : r;
             }
-            out.write((mail + "\r\n" + rcpt + "\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
+            writeEnvelope(recipient);
             out.flush();
+            return envelopeReplies();
+        }
+
+        /** The envelope sent behind the previous message: its replies are read now. For another recipient it is abandoned. */
+        private SmtpReply announcedEnvelope(String recipient) throws IOException {
+            if (!recipient.equals(announced)) {
+                abandon();
+                return SmtpReply.dropped("the envelope sent ahead was for another recipient");
+            }
+            announced = null;
+            return envelopeReplies();
+        }
+
+        private void writeEnvelope(String recipient) throws IOException {
+            checkLine(recipient);
+            out.write(("MAIL FROM:<" + from + ">\r\nRCPT TO:<" + recipient + ">\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+
+        private SmtpReply envelopeReplies() throws IOException {
             SmtpReply m = read(), r = read(), d = read();
             if (d.code() == 354 && (!m.accepted() || !r.accepted())) {
                 // a relay that opened DATA anyway gets an empty message it will refuse for want of a recipient
@@ -117,6 +157,17 @@ public final class DirectSmtp implements Mailer {
                 read();
             }
             return !m.accepted() ? m : !r.accepted() ? r : d;
+        }
+
+        /** An envelope sent ahead cannot be taken back once DATA may be open: the connection is cut, which discards it unsent. */
+        private void abandon() {
+            open = false;
+            announced = null;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
 
         /** The message with leading dots doubled (RFC 5321 4.5.2), then the end-of-data line. */
@@ -131,8 +182,7 @@ public final class DirectSmtp implements Mailer {
             }
             out.write(m, start, m.length - start);
             if (m.length < 2 || m[m.length - 2] != '\r' || m[m.length - 1] != '\n') out.write(CRLF);
-            out.write(new byte[] {'.', '\r', '\n'});
-            out.flush();
+            out.write(END_OF_DATA);
         }
 
         /** After a refusal the session is reset for the next message; if that fails the connection is done. */
@@ -192,6 +242,10 @@ public final class DirectSmtp implements Mailer {
         @Override
         public void close() {
             if (!open) return;
+            if (announced != null) {
+                abandon(); // QUIT could land inside an open DATA
+                return;
+            }
             open = false;
             try {
                 out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -21,18 +21,64 @@ public final class SendBench {
         try (Fixture f = new Fixture(dir, port, Map.of("delivery.concurrency", connections, "delivery.batch-size", "500"));
              Delivery d = f.delivery()) {
             f.subscribers(n);
-            long id = d.campaigns().create("bench.md", issue(kb), null);
+            long c0 = System.nanoTime();
+            long id = d.campaigns().create("bench.md", issue(kb), null); // the audience: one INSERT ... SELECT
+            double createMs = (System.nanoTime() - c0) / 1e6;
             int size = d.campaigns().get(id).audience() > 0 ? sampleSize(d, f, id) : 0;
-            long t0 = System.nanoTime();
+            watchHeap();
+            long t0 = System.nanoTime(), cpu0 = processCpuNanos();
             Node node = Node.register(d.store(), "bench");
             Sender sender = args.length > 4 && args[4].equals("ceiling") ? ceiling(f, d, node) : d.sendHere();
             Fixture.await(() -> d.campaigns().get(id).status() == CampaignStatus.FINISHED, 3_600_000, "finished");
             sender.close();
             node.close();
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpuMicros = (processCpuNanos() - cpu0) / 1e3;
             Progress p = d.campaigns().progress(id);
-            System.out.printf("size=%d sent=%d failed=%d seconds=%.2f rate=%.0f%n", size, p.sent(), p.failed(), s, p.sent() / s);
+            System.out.printf("size=%d sent=%d failed=%d seconds=%.2f rate=%.0f us_per_recipient=%.0f cpu_us_per_msg=%.0f heap_mb=%d create_ms=%.0f%n",
+                size, p.sent(), p.failed(), s, p.sent() / s, s * 1e6 / Math.max(1, p.sent()), cpuMicros / Math.max(1, p.sent()), usedHeapAfterGc(), createMs);
+        } finally {
+            deleteTree(dir); // a 1,000,000-recipient database is over a gigabyte
         }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** CPU of the whole process (all threads, GC and JIT included): the load-independent cost of sending. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static volatile long maxLive;
+
+    /** The most heap seen live right after a collection during the run, in MB: what a larger audience would grow. */
+    static long usedHeapAfterGc() {
+        return maxLive >> 20;
+    }
+
+    /** Polls every pool's usage after its last collection (young and old together) twice a second. */
+    static void watchHeap() {
+        Thread t = new Thread(() -> {
+            while (true) {
+                long live = 0;
+                for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    var u = pool.getCollectionUsage();
+                    if (u != null) live += u.getUsed();
+                }
+                maxLive = Math.max(maxLive, live);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Sender ceiling(Fixture f, Delivery d, Node node) {
