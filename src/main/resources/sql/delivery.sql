@@ -84,12 +84,13 @@ UPDATE delivery SET state = CASE WHEN (SELECT c.status FROM campaign c WHERE c.i
        claimed_by = NULL, lease_until = NULL, updated_at = ?
 WHERE campaign_id = ? AND subscriber_id = ? AND state = 'sending' AND claimed_by = ?
 
--- Rows whose sender died (lease expired or heartbeat stopped), batch by batch in sending order.
+-- Rows whose sender died (lease expired, or another node's heartbeat stopped), batch by batch in sending order.
 -- name: orphaned-rows
 SELECT d.subscriber_id, d.claimed_by, s.email, d.claim_batch
 FROM delivery d LEFT JOIN subscriber s ON s.id = d.subscriber_id
 WHERE d.campaign_id = ? AND d.state = 'sending'
-  AND (d.lease_until < ? OR NOT EXISTS (SELECT 1 FROM node n WHERE n.id = d.claimed_by AND n.heartbeat_at > ?))
+  AND (d.lease_until < ?
+       OR ((d.claimed_by IS NULL OR d.claimed_by <> ?) AND NOT EXISTS (SELECT 1 FROM node n WHERE n.id = d.claimed_by AND n.heartbeat_at > ?)))
 ORDER BY d.claim_batch, d.claim_seq
 
 -- The first unrecorded rows of a dead sender's batch may have gone out: marked. The later ones cannot have.

@@ -134,7 +134,7 @@ public final class Delivery implements AutoCloseable {
     private Sender startSender(String role) {
         if (sender != null) return sender;
         node = Node.register(store, role);
-        sender = new Sender(store, deliveries, mailer, messages, settings, node.id());
+        sender = new Sender(store, deliveries, mailer, messages, settings, node);
         sender.start();
         return sender;
     }

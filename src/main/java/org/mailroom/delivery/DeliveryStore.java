@@ -182,13 +182,18 @@ public final class DeliveryStore {
      * A sender sends a batch in order and is never more than {@code inFlight} messages ahead of its recorded
      * outcomes, so only the first {@code inFlight} unrecorded rows of each batch can have gone out: those are
      * marked possible duplicates and logged; the rest go back as they were. Returns how many were marked.
+     * <p>
+     * The caller's own rows ({@code selfNodeId}) are recovered by their lease only: its heartbeat may read stale
+     * after the database refused writes for a while, yet its senders are alive and may be sending that batch (they
+     * stop within {@link Node#SEND_WINDOW} of the last written heartbeat, which is what makes the test safe for
+     * other nodes' rows).
      */
-    public int recoverOrphans(long campaignId, Instant aliveSince, int inFlight) {
+    public int recoverOrphans(long campaignId, String selfNodeId, Instant aliveSince, int inFlight) {
         return db.inTransaction(c -> {
             Instant now = Instant.now();
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(q.get("orphaned-rows"))) {
-                bind(ps, campaignId, now, aliveSince);
+                bind(ps, campaignId, now, selfNodeId, aliveSince);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4)});
                 }

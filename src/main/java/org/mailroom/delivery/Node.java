@@ -17,11 +17,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Node implements AutoCloseable {
     public static final Duration STALE = Duration.ofSeconds(5);
+    /**
+     * How long after its last written heartbeat this node may still start a message. Others recover its rows once
+     * the heartbeat is {@link #STALE}; the difference covers one message on the wire and modest clock skew between
+     * nodes, so no row is sent here after another node took it back.
+     */
+    static final Duration SEND_WINDOW = Duration.ofSeconds(3);
     private final CampaignStore store;
     private final String id;
     private final ScheduledExecutorService beat;
     /** Why the last heartbeat could not be written, or null: the database refuses writes. */
     private volatile String beatFailure;
+    /** System.nanoTime() just before the newest heartbeat that was written. */
+    private volatile long beatAt = System.nanoTime();
 
     private Node(CampaignStore store, String id) {
         this.store = store;
@@ -52,6 +60,15 @@ public final class Node implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Whether this node may start another message: its heartbeat was written within {@link #SEND_WINDOW}. When the
+     * database refuses writes for longer, other nodes (and this node's own recovery, see
+     * {@code DeliveryStore.recoverOrphans}) will count it dead and re-queue its rows, so its senders must stop first.
+     */
+    public boolean mayStillSend() {
+        return System.nanoTime() - beatAt < SEND_WINDOW.toNanos();
+    }
+
     /** Why this node's heartbeat cannot be written (the database refuses writes), or null. */
     public String problem() {
         return beatFailure;
@@ -59,7 +76,9 @@ public final class Node implements AutoCloseable {
 
     private void heartbeat() {
         try {
+            long started = System.nanoTime();
             store.update("node-heartbeat", Instant.now(), id);
+            beatAt = started;
             if (beatFailure != null) org.slf4j.LoggerFactory.getLogger(Node.class).info("heartbeat of {} written again", id);
             beatFailure = null;
         } catch (RuntimeException e) {

@@ -24,6 +24,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     final Mailer mailer;
     final CampaignMessages messages;
     final SenderSettings settings;
+    final Node node;
     final String nodeId;
     final RateLimiter rate;
     final RelayGate gate = new RelayGate(this);
@@ -40,13 +41,14 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     private volatile long claimFailingSince;
 
     Sender(CampaignStore campaigns, DeliveryStore deliveries, Mailer mailer, CampaignMessages messages,
-           SenderSettings settings, String nodeId) {
+           SenderSettings settings, Node node) {
         this.campaigns = campaigns;
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
-        this.nodeId = nodeId;
+        this.node = node;
+        this.nodeId = node.id();
         this.rate = new RateLimiter(settings.rate());
         this.recorder = new Recorder(deliveries, nodeId);
     }
@@ -115,7 +117,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     private void recover() {
         Instant aliveSince = Instant.now().minus(Node.STALE);
         for (long id : campaigns.idsWithStatus(CampaignStatus.SENDING)) {
-            int n = deliveries.recoverOrphans(id, aliveSince, Worker.IN_FLIGHT);
+            int n = deliveries.recoverOrphans(id, nodeId, aliveSince, Worker.IN_FLIGHT);
             if (n > 0) log.warn("campaign {}: {} deliveries were in flight when their sender stopped; re-queued and marked possible duplicates", id, n);
         }
     }

@@ -64,6 +64,10 @@ final class Worker implements Runnable {
 
     /** Works on the first sending campaign that has due rows; false when there was nothing to do. */
     private boolean step() throws InterruptedException {
+        if (!s.node.mayStillSend()) {
+            Thread.sleep(100); // the heartbeat cannot be written: other nodes may soon take this node's rows back
+            return true;
+        }
         if (!s.gate.ready()) {
             Thread.sleep(Math.min(1000, Math.max(10, s.gate.waitMillis())));
             return true;
@@ -96,7 +100,7 @@ final class Worker implements Runnable {
             while (i < batch.size() && s.running() && s.isActive(campaignId) && connected()) {
                 s.rate.acquire();
                 ahead.acquire();
-                if (System.nanoTime() - claimed > BATCH_MAX_NANOS) {
+                if (System.nanoTime() - claimed > BATCH_MAX_NANOS || !s.node.mayStillSend()) {
                     ahead.release();
                     break;
                 }
