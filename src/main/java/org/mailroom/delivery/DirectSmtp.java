@@ -172,15 +172,7 @@ public final class DirectSmtp implements Mailer {
 
         /** The message with leading dots doubled (RFC 5321 4.5.2), then the end-of-data line. */
         private void writeData(byte[] m) throws IOException {
-            int start = 0;
-            for (int i = 0; i < m.length; i++) {
-                if (m[i] == '.' && (i == 0 || m[i - 1] == '\n')) {
-                    out.write(m, start, i - start);
-                    out.write('.');
-                    start = i;
-                }
-            }
-            out.write(m, start, m.length - start);
+            DotStuffing.write(m, out);
             if (m.length < 2 || m[m.length - 2] != '\r' || m[m.length - 1] != '\n') out.write(CRLF);
             out.write(END_OF_DATA);
         }
