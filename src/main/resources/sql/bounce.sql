@@ -17,14 +17,15 @@ INSERT INTO bounce (subscriber_id, email, campaign_id, kind, status_code, reason
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: mark-bounced
+-- (Statuses as what they are not, so H2 finds the row by its key: see subscribers.sql, unsubscribe.)
 -- A hard bounce, or the soft threshold reached: only a reader still on the list leaves it; an unsubscribe stays one.
 UPDATE subscriber SET status = 'bounced', bounce_count = bounce_count + 1, left_at = ?, left_source = 'bounce', updated_at = ?
-WHERE id = ? AND status IN ('pending', 'confirmed')
+WHERE id = ? AND status NOT IN ('unsubscribed', 'bounced', 'complained')
 
 -- name: mark-complained
 -- A complaint outranks a bounce (never mail them again, even after an address is repaired), not an unsubscribe.
 UPDATE subscriber SET status = 'complained', left_at = ?, left_source = 'complaint', updated_at = ?
-WHERE id = ? AND status IN ('pending', 'confirmed', 'bounced')
+WHERE id = ? AND status NOT IN ('unsubscribed', 'complained')
 
 -- name: count-soft-bounce
 -- One count per campaign: a delay warning and the final failure of the same message are one problem, not two.
@@ -34,7 +35,7 @@ WHERE id = ? AND NOT EXISTS (
 
 -- name: mark-bounced-at-threshold
 UPDATE subscriber SET status = 'bounced', left_at = ?, left_source = 'bounce', updated_at = ?
-WHERE id = ? AND status IN ('pending', 'confirmed') AND bounce_count >= ?
+WHERE id = ? AND status NOT IN ('unsubscribed', 'bounced', 'complained') AND bounce_count >= ?
 
 -- name: insert-unrecognised
 INSERT INTO unrecognised_report (report_id, received_at, sender, subject, why, raw, raw_size) VALUES (?, ?, ?, ?, ?, ?, ?)
