@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
  * A small SMTP server for tests, on 127.0.0.1: counts what each recipient received and injects faults. The
  * policy sees the recipient and which attempt this is for it, and answers null (accept), an SMTP reply line
  * ("451 try later"), or {@link #DROP} to cut the connection. {@link #down()} refuses connections until {@link #up()}.
+ * {@link #senders} keeps each recipient's envelope senders (MAIL FROM), one per message received.
  */
 public final class FakeSmtpServer implements AutoCloseable {
     public static final String DROP = "DROP";
@@ -30,6 +31,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    public final Map<String, List<String>> senders = new ConcurrentHashMap<>();
     final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -100,14 +102,16 @@ public final class FakeSmtpServer implements AutoCloseable {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
             reply(out, "220 fake ESMTP");
             String rcpt = null;
+            String from = null;
             boolean dropAfterData = false;
             String line;
             while ((line = readLine(in)) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
                     case "EHLO" -> reply(out, pipelining ? "250-fake\r\n250-PIPELINING\r\n250 8BITMIME" : "250-fake\r\n250 8BITMIME");
-                    case "HELO", "MAIL", "NOOP" -> reply(out, "250 OK");
-                    case "RSET" -> { rcpt = null; reply(out, "250 OK"); }
+                    case "HELO", "NOOP" -> reply(out, "250 OK");
+                    case "MAIL" -> { from = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')); reply(out, "250 OK"); }
+                    case "RSET" -> { rcpt = null; from = null; reply(out, "250 OK"); }
                     case "RCPT" -> {
                         String r = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                         int n = attempts.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
@@ -126,11 +130,13 @@ public final class FakeSmtpServer implements AutoCloseable {
                         byte[] body = readData(in);
                         if (body == null) return;
                         received.computeIfAbsent(rcpt, k -> new AtomicInteger()).incrementAndGet();
+                        senders.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(from);
                         trace.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(java.time.Instant.now() + " conn " + s.getPort());
                         if (keepBodies) bodies.add(body);
                         if (dropAfterData) return;
                         reply(out, "250 2.0.0 queued as " + rcpt);
                         rcpt = null;
+                        from = null;
                     }
                     case "QUIT" -> { reply(out, "221 bye"); return; }
                     default -> reply(out, "502 unknown command");
