@@ -124,6 +124,11 @@ final class RelayPool implements Mailer {
         }
 
         @Override
+        public void next(Envelope envelope) {
+            c.next(envelope);
+        }
+
+        @Override
         public boolean isOpen() {
             return !closed && c.isOpen();
         }
