@@ -27,8 +27,9 @@ public final class Delivery implements AutoCloseable {
     private volatile Node node;
     private volatile Sender sender;
 
-    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp) {
-        this(config, db, tokens, renderer, mailer(config, smtp));
+    /** @param verp each reader's own envelope sender when {@code bounce.verp} is set ({@code Verp::envelopeSender}) */
+    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp, ReturnPath.PerRecipient verp) {
+        this(config, db, tokens, renderer, mailer(config, smtp), verp);
     }
 
     /** The relays of {@code smtp.relays} as one pool (each with smtp.*'s TLS and AUTH) when set, else the one relay. */
@@ -44,8 +45,8 @@ public final class Delivery implements AutoCloseable {
         return plain ? new DirectSmtp(smtp) : new AngusMailer(smtp);
     }
 
-    /** With another SMTP client (tests, benchmarks). */
-    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, Mailer mailer) {
+    /** With another SMTP client (serve's timed one, the command line's, tests, benchmarks). */
+    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, Mailer mailer, ReturnPath.PerRecipient verp) {
         MessageSettings ms = MailSettings.from(config);
         this.db = db;
         this.store = new CampaignStore(db);
@@ -53,7 +54,7 @@ public final class Delivery implements AutoCloseable {
         this.settings = SenderSettings.from(config);
         this.messages = new CampaignMessages(store, ms, tokens, DkimSigner.from(config).orElse(null));
         this.mailer = mailer;
-        this.returnPath = ReturnPath.from(config);
+        this.returnPath = ReturnPath.from(config, verp);
         this.service = new CampaignService(store, deliveries, renderer, ms, new CampaignScheduler() {
             @Override
             public void schedule(long campaignId, java.time.Instant at) {
@@ -75,7 +76,7 @@ public final class Delivery implements AutoCloseable {
         Mailer noSmtp = () -> {
             throw new RelayUnreachableException("SMTP is not available here", null);
         };
-        return new Delivery(config, db, null, none, noSmtp);
+        return new Delivery(config, db, null, none, noSmtp, ReturnPath.PerRecipient.OFF);
     }
 
     public CampaignService campaigns() {

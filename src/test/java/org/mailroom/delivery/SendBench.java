@@ -93,7 +93,7 @@ public final class SendBench {
         };
         Sender s = new Sender(d.store(), new DeliveryStore(f.db, 1), Boolean.getBoolean("bench.angus")
             ? new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config))
-            : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config)), ReturnPath.from(f.config), same, SenderSettings.from(f.config), node.id());
+            : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config)), ReturnPath.from(f.config, ReturnPath.PerRecipient.OFF), same, SenderSettings.from(f.config), node.id());
         s.start();
         return s;
     }
