@@ -74,9 +74,11 @@ public final class App implements AutoCloseable {
             OptIn.Settings.from(config), Clock.systemUTC(), mailExecutor);
         Metrics metrics = opened(new Metrics(new OperatorStore(db), subscribers));
         org.mailroom.delivery.IssueRenderer issues = renderer(config);
-        delivery = opened(new Delivery(config, db, tokens, issues, metrics.timed(Delivery.mailer(config, smtp))));
+        // Bounces first: delivery sends with their VERP addresses. Their callbacks into delivery run only later.
         BounceFeature bounces = BounceFeature.create(config, db, secret, tokens, Delivery::campaignOfMessageId,
             id -> delivery.campaigns().progress(id).sent(), this::logBounce);
+        delivery = opened(new Delivery(config, db, tokens, issues, metrics.timed(Delivery.mailer(config, smtp)),
+            bounces.verp()::envelopeSender));
         metrics.rates(bounces.rates());
         List<HealthCheck> health = List.of(new HealthCheck("database", () -> db.withConnection(c -> c.isValid(2))),
             HealthCheck.reporting("delivery", () -> delivery.problem()));

@@ -33,7 +33,7 @@ public record BounceFeature(BounceStore store, BounceRules rules, ReportHandler 
                                        BounceRates.SentCounts sent, BounceListener listener) {
         BounceStore store = new BounceStore(db);
         BounceRules rules = BounceRules.from(config, store, listener);
-        Verp verp = Verp.of(config.string("bounce.verp"), secret);
+        Verp verp = Verp.from(config, secret);
         ReportHandler handler = new ReportHandler(new ReportParser(verp, tokens, campaigns), store, rules, Clock.systemUTC());
         Optional<MailboxPoller> poller = config.isSet("bounce.mailbox")
             ? Optional.of(new MailboxPoller(MailboxUrl.parse(config.string("bounce.mailbox")), handler, MAILBOX_TIMEOUT_SECONDS))

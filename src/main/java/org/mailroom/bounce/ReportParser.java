@@ -38,6 +38,8 @@ public final class ReportParser {
     private static final Pattern DAEMON = Pattern.compile("(?i)mailer-daemon|postmaster|mail delivery (sub)?system");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
         "(?i)undeliver|delivery status notification|failure notice|returned mail|delivery (has )?failed|mail delivery failed|non ?remis|unzustellbar|could not be delivered");
+    /** A report whose parts broke still says what it is in its own Content-Type. */
+    private static final Pattern DSN_TYPE = Pattern.compile("(?i)report-type\\s*=\\s*\"?delivery-status");
     private static final String[] ENVELOPE_HEADERS = {"Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To", "Return-Path"};
     private final Identities identities;
 
@@ -146,9 +148,11 @@ public final class ReportParser {
     private static boolean looksLikeBounce(MimeMessage m) {
         String from = header(m, "From");
         String subject = header(m, "Subject");
+        String type = header(m, "Content-Type");
         return header(m, "X-Failed-Recipients") != null
             || (from != null && DAEMON.matcher(from).find())
-            || (subject != null && BOUNCE_SUBJECT.matcher(subject).find());
+            || (subject != null && BOUNCE_SUBJECT.matcher(subject).find())
+            || (type != null && DSN_TYPE.matcher(type).find());
     }
 
     /**

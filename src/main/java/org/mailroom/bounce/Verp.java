@@ -1,5 +1,7 @@
 package org.mailroom.bounce;
 
+import org.mailroom.config.Config;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +59,11 @@ public final class Verp {
             throw new BounceException("bounce.verp: expected an address with {token} once in its local part, e.g. bounces+{token}@example.org; got '" + p + "'");
         if (secret == null || secret.length < 16) throw new IllegalArgumentException("VERP secret must be at least 16 bytes");
         return new Verp(p.substring(0, t), p.substring(t + "{token}".length()), secret.clone());
+    }
+
+    /** VERP as {@code bounce.verp} sets it, signed with the token secret: the one place the setting is read. */
+    public static Verp from(Config config, byte[] secret) {
+        return of(config.string("bounce.verp"), secret);
     }
 
     public static Verp off() {

@@ -2,6 +2,7 @@ package org.mailroom.cli;
 
 import org.mailroom.App;
 import org.mailroom.MailroomException;
+import org.mailroom.bounce.Verp;
 import org.mailroom.config.Config;
 import org.mailroom.db.Database;
 import org.mailroom.delivery.Campaign;
@@ -84,7 +85,8 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private Delivery delivery(Config config, Database db, RelayMailer relay) {
-        return new Delivery(config, db, new Tokens(SecretFile.tokenSecret(config)), App.renderer(config), relay);
+        byte[] secret = SecretFile.tokenSecret(config);
+        return new Delivery(config, db, new Tokens(secret), App.renderer(config), relay, Verp.from(config, secret)::envelopeSender);
     }
 
     /** Follows the campaign to its end: a running serve sends it, or this process does. */

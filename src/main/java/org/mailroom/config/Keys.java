@@ -56,7 +56,7 @@ public final class Keys {
         // bounces
         new Key("bounce.mailbox", "", SECRET, "imap://user:password@host:port/INBOX or pop3://... (imaps, pop3s for TLS); empty = off"),
         new Key("bounce.poll-seconds", "300", INT, "How often the bounce mailbox is read"),
-        new Key("bounce.verp", "", STRING, "Envelope sender pattern for VERP, e.g. bounces+{token}@example.org (empty: off)"),
+        new Key("bounce.verp", "", STRING, "Envelope sender per reader and campaign (VERP), e.g. bounces+{token}@example.org, so a bounce names its reader even when the report is mangled (empty: off, mail.from's address)"),
         new Key("bounce.soft-threshold", "5", INT, "Soft bounces after which a subscriber is marked bounced"),
         // readers' forms
         new Key("subscribe.rate-per-ip", "20", INT, "Subscribe requests per client address per hour"),

@@ -6,6 +6,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.mailroom.smtp.SmtpSettings;
@@ -16,20 +17,20 @@ import java.util.Properties;
 
 /**
  * Angus Mail's {@link SMTPTransport}, kept connected and fed prepared bytes: the message is a {@link MimeMessage}
- * whose {@code writeTo} copies the personalised bytes, so nothing is parsed or encoded per message.
+ * whose {@code writeTo} copies the personalised bytes, so nothing is parsed or encoded per message, and whose
+ * envelope sender is the message's own ({@link SMTPMessage#setEnvelopeFrom}), so VERP works over the same connection.
  */
 public final class AngusMailer implements Mailer {
     private final SmtpSettings smtp;
     private final Session session;
 
-    public AngusMailer(SmtpSettings smtp, String envelopeFrom) {
+    public AngusMailer(SmtpSettings smtp) {
         this.smtp = smtp;
         Properties p = new Properties();
         String t = String.valueOf(smtp.timeoutMillis());
         p.setProperty("mail.smtp.connectiontimeout", t);
         p.setProperty("mail.smtp.timeout", t);
         p.setProperty("mail.smtp.quitwait", "false");
-        p.setProperty("mail.smtp.from", envelopeFrom);
         if (!smtp.helo().isBlank()) p.setProperty("mail.smtp.localhost", smtp.helo());
         if (smtp.tls() != SmtpSettings.Tls.OFF) p.setProperty("mail.smtp.starttls.enable", "true");
         if (smtp.tls() == SmtpSettings.Tls.REQUIRED) p.setProperty("mail.smtp.starttls.required", "true");
@@ -63,11 +64,11 @@ public final class AngusMailer implements Mailer {
         }
 
         @Override
-        public SmtpReply send(String recipient, byte[] message) {
+        public SmtpReply send(Envelope envelope, byte[] message) {
             InternetAddress to = new InternetAddress();
-            to.setAddress(recipient);
+            to.setAddress(envelope.recipient());
             try {
-                transport.sendMessage(new PreparedMessage(session, message), new Address[] {to});
+                transport.sendMessage(new PreparedMessage(session, envelope.sender(), message), new Address[] {to});
                 return new SmtpReply(transport.getLastReturnCode(), transport.getLastServerResponse());
             } catch (MessagingException e) {
                 return failure(e);
@@ -163,13 +164,14 @@ public final class AngusMailer implements Mailer {
         }
     }
 
-    /** A message that is already its bytes. */
-    static final class PreparedMessage extends MimeMessage {
+    /** A message that is already its bytes, with its envelope sender. */
+    static final class PreparedMessage extends SMTPMessage {
         private final byte[] bytes;
 
-        PreparedMessage(Session session, byte[] bytes) {
+        PreparedMessage(Session session, String envelopeFrom, byte[] bytes) {
             super(session);
             this.bytes = bytes;
+            setEnvelopeFrom(envelopeFrom);
         }
 
         @Override

@@ -20,32 +20,33 @@ public final class Delivery implements AutoCloseable {
     private final CampaignService service;
     private final CampaignMessages messages;
     private final Mailer mailer;
+    private final ReturnPath returnPath;
     private final SenderSettings settings;
     private final Database db;
     private QuartzScheduling quartz;
     private volatile Node node;
     private volatile Sender sender;
 
-    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp) {
-        this(config, db, tokens, renderer, mailer(config, smtp));
+    /** @param verp each reader's own envelope sender when {@code bounce.verp} is set ({@code Verp::envelopeSender}) */
+    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, SmtpSettings smtp, ReturnPath.PerRecipient verp) {
+        this(config, db, tokens, renderer, mailer(config, smtp), verp);
     }
 
     /** The relays of {@code smtp.relays} as one pool (each with smtp.*'s TLS and AUTH) when set, else the one relay. */
     public static Mailer mailer(Config config, SmtpSettings smtp) {
-        String envelopeFrom = MailSettings.envelope(config.string("mail.from"), config);
         java.util.List<Relay> relays = Relay.from(config);
-        if (relays.isEmpty()) return mailer(smtp, envelopeFrom);
-        return new RelayPool(relays, r -> mailer(smtp.at(r.host(), r.port()), envelopeFrom));
+        if (relays.isEmpty()) return mailer(smtp);
+        return new RelayPool(relays, r -> mailer(smtp.at(r.host(), r.port())));
     }
 
     /** The fast client for plain relays; Angus Mail for relays that need STARTTLS or AUTH. */
-    public static Mailer mailer(SmtpSettings smtp, String envelopeFrom) {
+    public static Mailer mailer(SmtpSettings smtp) {
         boolean plain = smtp.tls() == SmtpSettings.Tls.OFF && smtp.username().isBlank();
-        return plain ? new DirectSmtp(smtp, envelopeFrom) : new AngusMailer(smtp, envelopeFrom);
+        return plain ? new DirectSmtp(smtp) : new AngusMailer(smtp);
     }
 
-    /** With another SMTP client (tests, benchmarks). */
-    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, Mailer mailer) {
+    /** With another SMTP client (serve's timed one, the command line's, tests, benchmarks). */
+    public Delivery(Config config, Database db, Tokens tokens, IssueRenderer renderer, Mailer mailer, ReturnPath.PerRecipient verp) {
         MessageSettings ms = MailSettings.from(config);
         this.db = db;
         this.store = new CampaignStore(db);
@@ -53,6 +54,7 @@ public final class Delivery implements AutoCloseable {
         this.settings = SenderSettings.from(config);
         this.messages = new CampaignMessages(store, ms, tokens, DkimSigner.from(config).orElse(null));
         this.mailer = mailer;
+        this.returnPath = ReturnPath.from(config, verp);
         this.service = new CampaignService(store, deliveries, renderer, ms, new CampaignScheduler() {
             @Override
             public void schedule(long campaignId, java.time.Instant at) {
@@ -74,7 +76,7 @@ public final class Delivery implements AutoCloseable {
         Mailer noSmtp = () -> {
             throw new RelayUnreachableException("SMTP is not available here", null);
         };
-        return new Delivery(config, db, null, none, noSmtp);
+        return new Delivery(config, db, null, none, noSmtp, ReturnPath.PerRecipient.OFF);
     }
 
     public CampaignService campaigns() {
@@ -134,7 +136,7 @@ public final class Delivery implements AutoCloseable {
     private Sender startSender(String role) {
         if (sender != null) return sender;
         node = Node.register(store, role);
-        sender = new Sender(store, deliveries, mailer, messages, settings, node);
+        sender = new Sender(store, deliveries, mailer, returnPath, messages, settings, node);
         sender.start();
         return sender;
     }
@@ -146,7 +148,7 @@ public final class Delivery implements AutoCloseable {
         MessageTemplate t = messages.prepare(test);
         byte[] bytes = t.personalize(messages.recipient(0, 0, address, null));
         try (Mailer.Connection conn = connect()) {
-            return conn.send(address, bytes);
+            return conn.send(returnPath.plain(address), bytes);
         }
     }
 

@@ -27,12 +27,10 @@ public final class DirectSmtp implements Mailer {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
     private final SmtpSettings smtp;
-    private final String from;
     private final String helo;
 
-    public DirectSmtp(SmtpSettings smtp, String envelopeFrom) {
+    public DirectSmtp(SmtpSettings smtp) {
         this.smtp = smtp;
-        this.from = envelopeFrom;
         this.helo = smtp.helo().isBlank() ? localName() : smtp.helo();
     }
 
@@ -70,10 +68,10 @@ public final class DirectSmtp implements Mailer {
         private OutputStream out;
         private boolean pipelining;
         private boolean open = true;
-        /** The hint for the next message's recipient (see {@link Mailer.Connection#next}). */
-        private String next;
-        /** The recipient whose MAIL, RCPT and DATA went out behind the previous message, replies not yet read. */
-        private String announced;
+        /** The hint for the next message's envelope (see {@link Mailer.Connection#next}). */
+        private Envelope next;
+        /** The envelope whose MAIL, RCPT and DATA went out behind the previous message, replies not yet read. */
+        private Envelope announced;
 
         Session(Socket socket) throws IOException {
             this.socket = socket;
@@ -90,21 +88,21 @@ public final class DirectSmtp implements Mailer {
         }
 
         @Override
-        public void next(String recipient) {
-            next = recipient;
+        public void next(Envelope envelope) {
+            next = envelope;
         }
 
         @Override
-        public SmtpReply send(String recipient, byte[] message) {
-            String following = next;
+        public SmtpReply send(Envelope envelope, byte[] message) {
+            Envelope following = next;
             next = null;
-            if (recipient.indexOf('\r') >= 0 || recipient.indexOf('\n') >= 0) return new SmtpReply(553, "553 address with a line break: refused");
+            if (hasLineBreak(envelope)) return new SmtpReply(553, "553 address with a line break: refused");
             try {
-                SmtpReply r = announced == null ? envelope(recipient) : announcedEnvelope(recipient);
+                SmtpReply r = announced == null ? envelope(envelope) : announcedEnvelope(envelope);
                 if (!open) return r;
                 if (r.code() != 354) return reset(r);
                 writeData(message);
-                if (pipelining && following != null && following.indexOf('\r') < 0 && following.indexOf('\n') < 0) {
+                if (pipelining && following != null && !hasLineBreak(following)) {
                     writeEnvelope(following); // behind the end of data, in the same write (RFC 2920)
                     announced = following;
                 }
@@ -120,32 +118,33 @@ public final class DirectSmtp implements Mailer {
         }
 
         /** MAIL, RCPT and DATA; the first refusal is the answer (354 when all went well). */
-        private SmtpReply envelope(String recipient) throws IOException {
-            checkLine(recipient);
+        private SmtpReply envelope(Envelope e) throws IOException {
             if (!pipelining) {
-                SmtpReply m = command("MAIL FROM:<" + from + ">");
+                SmtpReply m = command("MAIL FROM:<" + e.sender() + ">");
                 if (!m.accepted()) return m;
-                SmtpReply r = command("RCPT TO:<" + recipient + ">");
+                SmtpReply r = command("RCPT TO:<" + e.recipient() + ">");
                 return r.accepted() ? command("DATA") : r;
             }
-            writeEnvelope(recipient);
+            writeEnvelope(e);
             out.flush();
             return envelopeReplies();
         }
 
-        /** The envelope sent behind the previous message: its replies are read now. For another recipient it is abandoned. */
-        private SmtpReply announcedEnvelope(String recipient) throws IOException {
-            if (!recipient.equals(announced)) {
+        /** The envelope sent behind the previous message: its replies are read now. For another envelope it is abandoned. */
+        private SmtpReply announcedEnvelope(Envelope e) throws IOException {
+            if (!e.equals(announced)) {
+                String why = "the envelope sent ahead was " + announced + ", not " + e;
                 abandon();
-                return SmtpReply.dropped("the envelope sent ahead was for another recipient");
+                return SmtpReply.dropped(why);
             }
             announced = null;
             return envelopeReplies();
         }
 
-        private void writeEnvelope(String recipient) throws IOException {
-            checkLine(recipient);
-            out.write(("MAIL FROM:<" + from + ">\r\nRCPT TO:<" + recipient + ">\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
+        private void writeEnvelope(Envelope e) throws IOException {
+            checkLine(e.sender());
+            checkLine(e.recipient());
+            out.write(("MAIL FROM:<" + e.sender() + ">\r\nRCPT TO:<" + e.recipient() + ">\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII));
         }
 
         private SmtpReply envelopeReplies() throws IOException {
@@ -253,8 +252,16 @@ public final class DirectSmtp implements Mailer {
         }
     }
 
-    /** Addresses come from the database: CR or LF in one would inject SMTP commands. */
+    /** Addresses come from the database and the configuration: CR or LF in one would inject SMTP commands. */
+    private static boolean hasLineBreak(Envelope e) {
+        return hasLineBreak(e.sender()) || hasLineBreak(e.recipient());
+    }
+
+    private static boolean hasLineBreak(String s) {
+        return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
+    }
+
     private static void checkLine(String s) {
-        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) throw new IllegalArgumentException("line break in an SMTP command: refused");
+        if (hasLineBreak(s)) throw new IllegalArgumentException("line break in an SMTP command: refused");
     }
 }

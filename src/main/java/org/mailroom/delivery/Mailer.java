@@ -7,15 +7,19 @@ public interface Mailer {
 
     /** One open SMTP session; not thread-safe, one per sender thread. */
     interface Connection extends AutoCloseable {
-        /** Sends one message (already complete MIME bytes) to one recipient; never throws for SMTP or I/O failures. */
-        SmtpReply send(String recipient, byte[] message);
+        /**
+         * Sends one message (already complete MIME bytes) with its own envelope: one recipient, and the sender the
+         * relay returns bounces to. Never throws for SMTP or I/O failures.
+         */
+        SmtpReply send(Envelope envelope, byte[] message);
 
         /**
-         * Names the recipient of the next {@link #send} (null: none follows), so that a pipelining client can put that
-         * envelope behind this message's end of data (RFC 2920) instead of waiting a round trip for it. A hint: the
-         * next send must then be to exactly that recipient, or the connection is given up (closed unsent).
+         * Names the envelope of the next {@link #send} (null: none follows), so that a pipelining client can put it
+         * behind this message's end of data (RFC 2920) instead of waiting a round trip for it. A hint: the next send
+         * must then have exactly that envelope, sender and recipient, or the connection is given up (closed unsent).
+         * A wrapper forwards it to the connection it wraps, or pipelining is lost.
          */
-        default void next(String recipient) {}
+        default void next(Envelope envelope) {}
 
         boolean isOpen();
 

@@ -119,8 +119,13 @@ final class RelayPool implements Mailer {
         }
 
         @Override
-        public SmtpReply send(String recipient, byte[] message) {
-            return c.send(recipient, message);
+        public SmtpReply send(Envelope envelope, byte[] message) {
+            return c.send(envelope, message);
+        }
+
+        @Override
+        public void next(Envelope envelope) {
+            c.next(envelope);
         }
 
         @Override

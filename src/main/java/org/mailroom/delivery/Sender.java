@@ -22,6 +22,7 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     final CampaignStore campaigns;
     final DeliveryStore deliveries;
     final Mailer mailer;
+    final ReturnPath returnPath;
     final CampaignMessages messages;
     final SenderSettings settings;
     final Node node;
@@ -40,11 +41,12 @@ public final class Sender implements AutoCloseable, RelayGate.Listener {
     /** Since when claims fail: a single deadlock retried a second later is no reason to report sending stopped. */
     private volatile long claimFailingSince;
 
-    Sender(CampaignStore campaigns, DeliveryStore deliveries, Mailer mailer, CampaignMessages messages,
+    Sender(CampaignStore campaigns, DeliveryStore deliveries, Mailer mailer, ReturnPath returnPath, CampaignMessages messages,
            SenderSettings settings, Node node) {
         this.campaigns = campaigns;
         this.deliveries = deliveries;
         this.mailer = mailer;
+        this.returnPath = returnPath;
         this.messages = messages;
         this.settings = settings;
         this.node = node;

@@ -96,6 +96,7 @@ final class Worker implements Runnable {
     private void send(long campaignId, List<Claimed> batch) throws InterruptedException {
         long claimed = System.nanoTime();
         int i = 0;
+        Envelope following = null; // row i's, made when it was announced as the next one
         try {
             while (i < batch.size() && s.running() && s.isActive(campaignId) && connected()) {
                 s.rate.acquire();
@@ -106,8 +107,10 @@ final class Worker implements Runnable {
                 }
                 Outcome o;
                 try {
-                    conn.next(i + 1 < batch.size() ? batch.get(i + 1).email() : null);
-                    o = sendOne(batch.get(i));
+                    Envelope envelope = following != null ? following : s.returnPath.of(batch.get(i));
+                    following = i + 1 < batch.size() ? s.returnPath.of(batch.get(i + 1)) : null;
+                    conn.next(following);
+                    o = sendOne(batch.get(i), envelope);
                 } catch (RuntimeException e) {
                     ahead.release();
                     throw e;
@@ -124,14 +127,14 @@ final class Worker implements Runnable {
         }
     }
 
-    private Outcome sendOne(Claimed row) {
+    private Outcome sendOne(Claimed row, Envelope envelope) {
         byte[] message;
         try {
             message = s.messages.message(row);
         } catch (MailroomException e) {
             return new Outcome(row, Outcome.Result.FAILED, null, "cannot build the message: " + e.getMessage(), false);
         }
-        SmtpReply reply = conn.send(row.email(), message);
+        SmtpReply reply = conn.send(envelope, message);
         if (!conn.isOpen()) conn = null;
         return outcome(row, reply);
     }

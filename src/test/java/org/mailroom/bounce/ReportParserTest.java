@@ -60,6 +60,47 @@ class ReportParserTest {
         assertThat(b.subscriberId()).isEqualTo(7L);
     }
 
+    /** A report as it reaches the mailbox at a reader's VERP address: the address in the envelope headers only. */
+    private static byte[] toVerpAddress(String headers, String body) {
+        String verp = Samples.verp().envelopeSender(7, 42).orElseThrow();
+        String raw = "Return-Path: <>\nDelivered-To: " + verp + "\nX-Original-To: " + verp + "\nTo: " + verp + "\n"
+            + headers + "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b-declared\"\n\n" + body;
+        return raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void a_mangled_report_that_names_no_recipient_at_all_is_still_the_verp_readers_hard_bounce() {
+        byte[] raw = toVerpAddress("From: Mail Delivery System <MAILER-DAEMON@mx.isp.example>\nSubject: Undelivered Mail Returned to Sender\nMessage-ID: <m1@mx.isp.example>\n",
+            "--b-that-never-matches\nContent-Type: text/plain\n\nThis is the mail system at host mx.isp.example.\n\n"
+                + "<redacted>: host mx.isp.example said: 550 5.1.1 mailbox unavailable (in reply to RCPT TO command)\n");
+        Bounce b = ((Classification.Bounces) Samples.parser().parse(raw, NOW)).bounces().get(0);
+        assertThat(b.email()).isNull();
+        assertThat(b.subscriberId()).isEqualTo(7L);
+        assertThat(b.campaignId()).isEqualTo(42L);
+        assertThat(b.type()).isEqualTo(BounceType.HARD);
+        assertThat(b.status()).isEqualTo("5.1.1");
+    }
+
+    @Test
+    void a_delivery_report_whose_recipient_block_lost_its_address_is_still_the_verp_readers() {
+        byte[] raw = toVerpAddress("From: MAILER-DAEMON@mx.isp.example\nSubject: Undelivered Mail Returned to Sender\nMessage-ID: <m2@mx.isp.example>\n",
+            "--b-declared\nContent-Type: text/plain\n\nfailed.\n\n--b-declared\nContent-Type: message/delivery-status\n\n"
+                + "Reporting-MTA: dns; mx.isp.example\n\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n--b-declared--\n");
+        Bounce b = ((Classification.Bounces) Samples.parser().parse(raw, NOW)).bounces().get(0);
+        assertThat(b.source()).isEqualTo(BounceSource.DSN);
+        assertThat(b.subscriberId()).isEqualTo(7L);
+        assertThat(b.type()).isEqualTo(BounceType.HARD);
+    }
+
+    @Test
+    void a_mangled_report_from_no_daemon_under_no_bounce_subject_is_known_by_its_delivery_status_report_type() {
+        byte[] raw = toVerpAddress("From: Mail System <mailer@mx.isp.example>\nSubject: Message not delivered\nMessage-ID: <m3@mx.isp.example>\n",
+            "--b-that-never-matches\nContent-Type: text/plain\n\nYour message was not delivered: 550 5.1.1 recipient rejected\n");
+        Bounce b = ((Classification.Bounces) Samples.parser().parse(raw, NOW)).bounces().get(0);
+        assertThat(b.subscriberId()).isEqualTo(7L);
+        assertThat(b.type()).isEqualTo(BounceType.HARD);
+    }
+
     @Test
     void an_out_of_office_reply_is_ignored_and_a_readers_reply_is_kept_for_the_operator() {
         assertThat(Samples.parser().parse(Samples.bytes("out-of-office"), NOW)).isInstanceOf(Classification.Ignored.class);

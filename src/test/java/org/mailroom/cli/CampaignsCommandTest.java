@@ -19,7 +19,7 @@ class CampaignsCommandTest extends SendCommandTestBase {
         Config serveConfig = config().with("delivery.rate", "5"); // slow enough that the campaign is still sending when paused
         try (Database db = Database.open(serveConfig);
              Delivery serve = new Delivery(serveConfig, db, new Tokens(SecretFile.tokenSecret(serveConfig)), App.renderer(serveConfig),
-                 org.mailroom.smtp.SmtpSettings.from(serveConfig))) {
+                 org.mailroom.smtp.SmtpSettings.from(serveConfig), org.mailroom.delivery.ReturnPath.PerRecipient.OFF)) {
             serve.serve();
             Result sent = run("send", issue.toString(), "--config", configFile.toString());
             assertThat(sent.err()).doesNotContain("no serve is running");

@@ -2,7 +2,12 @@ package org.mailroom.cli;
 
 import org.junit.jupiter.api.Test;
 
+import org.mailroom.bounce.Verp;
+import org.mailroom.subscriber.SecretFile;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +19,22 @@ class SendCommandTest extends SendCommandTestBase {
         assertThat(r.lastLine()).isEqualTo("1");
         assertThat(r.err()).contains("sending from here").contains("100%").contains("campaign 1 finished: sent 25");
         assertThat(smtp.received).hasSize(25);
+        assertThat(smtp.senders).allSatisfy((reader, senders) -> assertThat(senders).as(reader).containsExactly("newsletter@example.org"));
+    }
+
+    @Test
+    void with_bounce_verp_send_wait_gives_each_reader_their_own_envelope_sender_and_a_test_send_the_plain_one() throws Exception {
+        Files.writeString(configFile, "bounce.verp=bounces+{token}@example.org\n", StandardOpenOption.APPEND);
+        Result r = run("send", issue.toString(), "--wait", "--config", configFile.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Verp verp = Verp.from(config(), SecretFile.tokenSecret(config()));
+        assertThat(smtp.senders).hasSize(25).allSatisfy((reader, senders) -> {
+            long subscriber = Long.parseLong(reader.substring("reader".length(), reader.indexOf('@'))) + 1;
+            assertThat(senders).as(reader).containsExactly(verp.envelopeSender(subscriber, 1).orElseThrow());
+        });
+        Result test = run("send", issue.toString(), "--to", "editor@example.org", "--config", configFile.toString());
+        assertThat(test.exit()).as(test.err()).isZero();
+        assertThat(smtp.senders.get("editor@example.org")).as("a test send names no subscriber").containsExactly("newsletter@example.org");
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.util.function.BiFunction;
  * A small SMTP server for tests, on 127.0.0.1: counts what each recipient received and injects faults. The
  * policy sees the recipient and which attempt this is for it, and answers null (accept), an SMTP reply line
  * ("451 try later"), or {@link #DROP} to cut the connection. {@link #down()} refuses connections until {@link #up()}.
+ * {@link #senders} keeps each recipient's envelope senders (MAIL FROM), one per message received. With
+ * {@link #watchPipelining} set, it counts the messages whose next command arrived before their end of data was answered,
+ * which only a client pipelining the next envelope (RFC 2920) can do.
  */
 public final class FakeSmtpServer implements AutoCloseable {
     public static final String DROP = "DROP";
@@ -30,6 +33,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    public final Map<String, List<String>> senders = new ConcurrentHashMap<>();
     final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -37,6 +41,9 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final boolean keepBodies;
     private volatile BiFunction<String, Integer, String> policy = (r, n) -> null;
     volatile boolean pipelining = true;
+    /** How long to wait, before answering an end of data, for the next command to arrive unasked; 0: do not watch. */
+    private volatile int watchMillis;
+    private final AtomicInteger aheadOfReply = new AtomicInteger();
     private volatile ServerSocket server;
 
     public FakeSmtpServer(int port, boolean keepBodies) throws IOException {
@@ -52,6 +59,16 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     public void policy(BiFunction<String, Integer, String> p) {
         this.policy = p;
+    }
+
+    /** From now on each end of data is answered only after up to {@code millis} spent looking for pipelined commands. */
+    public void watchPipelining(int millis) {
+        watchMillis = millis;
+    }
+
+    /** Messages whose next envelope had arrived before the server answered their data. */
+    public int pipelinedAfterData() {
+        return aheadOfReply.get();
     }
 
     public int total() {
@@ -100,14 +117,16 @@ public final class FakeSmtpServer implements AutoCloseable {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 65536); OutputStream out = s.getOutputStream()) {
             reply(out, "220 fake ESMTP");
             String rcpt = null;
+            String from = null;
             boolean dropAfterData = false;
             String line;
             while ((line = readLine(in)) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
                     case "EHLO" -> reply(out, pipelining ? "250-fake\r\n250-PIPELINING\r\n250 8BITMIME" : "250-fake\r\n250 8BITMIME");
-                    case "HELO", "MAIL", "NOOP" -> reply(out, "250 OK");
-                    case "RSET" -> { rcpt = null; reply(out, "250 OK"); }
+                    case "HELO", "NOOP" -> reply(out, "250 OK");
+                    case "MAIL" -> { from = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')); reply(out, "250 OK"); }
+                    case "RSET" -> { rcpt = null; from = null; reply(out, "250 OK"); }
                     case "RCPT" -> {
                         String r = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                         int n = attempts.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
@@ -126,11 +145,14 @@ public final class FakeSmtpServer implements AutoCloseable {
                         byte[] body = readData(in);
                         if (body == null) return;
                         received.computeIfAbsent(rcpt, k -> new AtomicInteger()).incrementAndGet();
+                        senders.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(from);
                         trace.computeIfAbsent(rcpt, k -> new CopyOnWriteArrayList<>()).add(java.time.Instant.now() + " conn " + s.getPort());
                         if (keepBodies) bodies.add(body);
                         if (dropAfterData) return;
+                        if (watchMillis > 0 && arrivesUnasked(s, in, watchMillis)) aheadOfReply.incrementAndGet();
                         reply(out, "250 2.0.0 queued as " + rcpt);
                         rcpt = null;
+                        from = null;
                     }
                     case "QUIT" -> { reply(out, "221 bye"); return; }
                     default -> reply(out, "502 unknown command");
@@ -140,6 +162,23 @@ public final class FakeSmtpServer implements AutoCloseable {
             // a cut connection
         } finally {
             open.remove(s);
+        }
+    }
+
+    /** Whether more input comes before the server says anything: it is already buffered, or arrives within the wait. */
+    private static boolean arrivesUnasked(Socket s, InputStream in, int millis) throws IOException {
+        if (in.available() > 0) return true;
+        int before = s.getSoTimeout();
+        s.setSoTimeout(millis);
+        in.mark(1);
+        try {
+            if (in.read() < 0) return false;
+            in.reset();
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } finally {
+            s.setSoTimeout(before);
         }
     }
 

@@ -38,7 +38,7 @@ final class Fixture implements AutoCloseable {
 
     Delivery delivery() {
         return new Delivery(config, db, tokens, new SimpleIssueRenderer(config.url("base.url")),
-            org.mailroom.smtp.SmtpSettings.from(config));
+            org.mailroom.smtp.SmtpSettings.from(config), org.mailroom.bounce.Verp.from(config, SECRET)::envelopeSender);
     }
 
     /** Adds confirmed subscribers user0@example.com .. user{n-1}@example.com. */

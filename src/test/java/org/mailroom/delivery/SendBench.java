@@ -92,8 +92,8 @@ public final class SendBench {
             }
         };
         Sender s = new Sender(d.store(), new DeliveryStore(f.db, 1), Boolean.getBoolean("bench.angus")
-            ? new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org")
-            : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config), "newsletter@example.org"), same, SenderSettings.from(f.config), node);
+            ? new AngusMailer(org.mailroom.smtp.SmtpSettings.from(f.config))
+            : new DirectSmtp(org.mailroom.smtp.SmtpSettings.from(f.config)), ReturnPath.from(f.config, ReturnPath.PerRecipient.OFF), same, SenderSettings.from(f.config), node);
         s.start();
         return s;
     }

@@ -54,7 +54,7 @@ final class Rig implements AutoCloseable {
     void open() {
         db = Database.open(config);
         delivery = new Delivery(config, db, new Tokens(config.string("security.secret").getBytes(StandardCharsets.UTF_8)),
-            new SimpleIssueRenderer(config.url("base.url")), SmtpSettings.from(config));
+            new SimpleIssueRenderer(config.url("base.url")), SmtpSettings.from(config), org.mailroom.delivery.ReturnPath.PerRecipient.OFF);
     }
 
     void subscribers(int n) {
