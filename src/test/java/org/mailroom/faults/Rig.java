@@ -87,23 +87,6 @@ final class Rig implements AutoCloseable {
         await(() -> status(campaign) == status, timeout, "campaign " + campaign + " " + status.db());
     }
 
-    /**
-     * A free port below Linux's ephemeral range: a relay that goes away must get its port back, and a port the
-     * kernel hands out to outgoing connections (our own reconnect attempts) may be taken meanwhile.
-     */
-    static int lowPort() {
-        java.util.Random r = new java.util.Random();
-        for (int i = 0; i < 100; i++) {
-            int port = 20_000 + r.nextInt(12_000);
-            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
-    }
-
     static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!holds(condition)) {
