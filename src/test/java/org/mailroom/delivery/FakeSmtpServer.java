@@ -67,6 +67,11 @@ public final class FakeSmtpServer implements AutoCloseable {
         this.policy = p;
     }
 
+    /** When and on which client port each copy for this recipient arrived, for a failing test's output. */
+    public List<String> trace(String recipient) {
+        return trace.getOrDefault(recipient, List.of());
+    }
+
     public int total() {
         return received.values().stream().mapToInt(AtomicInteger::get).sum();
     }
