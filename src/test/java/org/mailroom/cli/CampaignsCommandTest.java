@@ -40,7 +40,7 @@ class CampaignsCommandTest extends SendCommandTestBase {
     }
 
     static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long end = System.currentTimeMillis() + 20_000;
+        long end = System.currentTimeMillis() + 60_000;
         while (!c.getAsBoolean()) {
             if (System.currentTimeMillis() > end) throw new AssertionError("timed out");
             Thread.sleep(100);
