@@ -157,7 +157,10 @@ class CampaignControlTest {
             d.serve();
             Fixture.await(() -> d.campaigns().get(id).status() != CampaignStatus.SCHEDULED, 5_000, "started");
             assertThat(System.currentTimeMillis() - t0).isLessThan(4000);
-            assertThat(f.queryString("SELECT detail FROM delivery_event WHERE outcome = 'late' AND campaign_id = " + id)).contains("late");
+            // the event is written just after the status changes: wait for it rather than race it
+            String late = "SELECT detail FROM delivery_event WHERE outcome = 'late' AND campaign_id = " + id;
+            Fixture.await(() -> f.queryString(late) != null, 60_000, "the late event");
+            assertThat(f.queryString(late)).contains("late");
             Fixture.await(() -> d.campaigns().get(id).status() == CampaignStatus.FINISHED, 120_000, "finished");
         }
     }
