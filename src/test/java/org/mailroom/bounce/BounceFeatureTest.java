@@ -50,7 +50,7 @@ class BounceFeatureTest {
             try {
                 feature.schedule(s);
                 s.start();
-                long deadline = System.currentTimeMillis() + 15_000;
+                long deadline = System.currentTimeMillis() + 60_000;
                 while (!"bounced".equals(f.status(1)) && System.currentTimeMillis() < deadline) Thread.sleep(100);
                 assertThat(f.status(1)).isEqualTo("bounced");
                 assertThat(s.checkExists(BouncePollJob.KEY)).isTrue();

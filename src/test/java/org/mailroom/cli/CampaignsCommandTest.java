@@ -33,6 +33,8 @@ class CampaignsCommandTest extends SendCommandTestBase {
             Result follow = run("send", issue.toString(), "--wait", "--config", configFile.toString());
             assertThat(follow.err()).doesNotContain("sending from here").contains("finished");
             await(() -> run("campaigns", "--config", configFile.toString()).out().lines().filter(l -> l.contains("finished")).count() == 2);
+            // the 'finished' event is written just after the status: wait for it rather than race it
+            await(() -> run("log", "--campaign", id, "--config", configFile.toString()).out().contains("\t-\tfinished"));
             Result log = run("log", "--campaign", id, "--config", configFile.toString());
             assertThat(log.out()).contains("\treader0@example.com\tsent\t250").contains("\t-\tpaused").contains("\t-\tfinished");
             assertThat(log.out().lines().filter(l -> l.contains("\tsent\t")).count()).isEqualTo(25);
@@ -40,7 +42,7 @@ class CampaignsCommandTest extends SendCommandTestBase {
     }
 
     static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long end = System.currentTimeMillis() + 20_000;
+        long end = System.currentTimeMillis() + 60_000;
         while (!c.getAsBoolean()) {
             if (System.currentTimeMillis() > end) throw new AssertionError("timed out");
             Thread.sleep(100);

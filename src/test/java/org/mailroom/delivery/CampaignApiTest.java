@@ -65,13 +65,13 @@ class CampaignApiTest {
         HttpResponse<String> created = post("/api/campaigns?name=issue-9.md", Fixture.ISSUE, TOKEN);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).isEqualTo("{\"id\": 1}");
-        Fixture.await(() -> smtp.total() >= 3, 10_000, "sending");
+        Fixture.await(() -> smtp.total() >= 3, 60_000, "sending");
         HttpResponse<String> paused = post("/api/campaigns/1/pause", "", TOKEN);
         assertThat(paused.statusCode()).isEqualTo(200);
         assertThat(paused.body()).contains("\"status\": \"paused\"");
         assertThat(post("/api/campaigns/1/pause", "", TOKEN).statusCode()).isEqualTo(409);
         assertThat(post("/api/campaigns/1/resume", "", TOKEN).statusCode()).isEqualTo(200);
-        Fixture.await(() -> d.campaigns().get(1).status() == CampaignStatus.FINISHED, 10_000, "finished");
+        Fixture.await(() -> d.campaigns().get(1).status() == CampaignStatus.FINISHED, 120_000, "finished");
         HttpResponse<String> progress = get("/api/campaigns/1", TOKEN);
         assertThat(progress.body()).contains("\"status\": \"finished\"").contains("\"sent\": 30").contains("\"failed\": 0")
             .contains("\"deferred\": 0").contains("\"pending\": 0");

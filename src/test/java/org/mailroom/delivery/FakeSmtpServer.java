@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,14 @@ import java.util.function.BiFunction;
  * {@link #senders} keeps each recipient's envelope senders (MAIL FROM), one per message received. With
  * {@link #watchPipelining} set, it counts the messages whose next command arrived before their end of data was answered,
  * which only a client pipelining the next envelope (RFC 2920) can do.
+ *
+ * <p>The port stays this server's while it is down. Closing the listening socket alone would give the port back to the
+ * system: a local connection's ephemeral source port can then be that very port (Linux's range, in
+ * /proc/sys/net/ipv4/ip_local_port_range, is where port 0 binds come from too), so a "down" relay answered, by itself
+ * (TCP self-connect) or by another process's server, and {@link #up()} failed with "address already in use". So a
+ * second socket, bound to the port and never listening, holds it from start to {@link #close()}: the kernel picks no
+ * bound port for an outgoing connection nor for a bind to port 0, and with nothing listening a connection is refused
+ * (RST) at once, as from a relay that is really down. Both sockets set SO_REUSEPORT so they can share the port.
  */
 public final class FakeSmtpServer implements AutoCloseable {
     public static final String DROP = "DROP";
@@ -37,7 +46,10 @@ public final class FakeSmtpServer implements AutoCloseable {
     final Map<String, List<String>> trace = new ConcurrentHashMap<>();
     final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> sessions = ConcurrentHashMap.newKeySet();
     private final int port;
+    /** Bound to the port, never listening: keeps the port ours while the relay is down. */
+    private final Socket holder;
     private final boolean keepBodies;
     private volatile BiFunction<String, Integer, String> policy = (r, n) -> null;
     volatile boolean pipelining = true;
@@ -50,6 +62,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         this.keepBodies = keepBodies;
         this.server = bind(port);
         this.port = server.getLocalPort();
+        this.holder = hold(this.port);
         accept(server);
     }
 
@@ -71,14 +84,31 @@ public final class FakeSmtpServer implements AutoCloseable {
         return aheadOfReply.get();
     }
 
+    /** When and on which client port each copy for this recipient arrived, for a failing test's output. */
+    public List<String> trace(String recipient) {
+        return trace.getOrDefault(recipient, List.of());
+    }
+
     public int total() {
         return received.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    /** The relay goes away: listening stops and open connections are cut. */
+    /**
+     * The relay goes away: listening stops and open connections are cut. When this returns no session is left, so
+     * nothing more is received until {@link #up()}.
+     */
     public synchronized void down() throws IOException {
         server.close();
         for (Socket s : open) s.close();
+        for (Thread t : sessions) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while cutting the fake relay's sessions", e);
+            }
+            if (t.isAlive()) throw new IllegalStateException("a fake relay session did not end within 30 s of its connection being cut");
+        }
     }
 
     public synchronized void up() throws IOException {
@@ -89,7 +119,21 @@ public final class FakeSmtpServer implements AutoCloseable {
     private static ServerSocket bind(int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
+        if (s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return s;
+    }
+
+    /** Where SO_REUSEPORT is missing (not Linux or BSD) there is no holder, and a down port may be taken as before. */
+    private static Socket hold(int port) throws IOException {
+        Socket s = new Socket();
+        if (!s.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            s.close();
+            return null;
+        }
+        s.setReuseAddress(true);
+        s.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return s;
     }
 
@@ -99,11 +143,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                 try {
                     Socket s = ss.accept();
                     s.setTcpNoDelay(true);
-                    open.add(s);
-                    connections.incrementAndGet();
-                    Thread c = new Thread(() -> session(s), "fake-smtp-session");
-                    c.setDaemon(true);
-                    c.start();
+                    if (!register(ss, s)) return;
                 } catch (IOException e) {
                     return;
                 }
@@ -111,6 +151,30 @@ public final class FakeSmtpServer implements AutoCloseable {
         }, "fake-smtp-accept");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Starts a session, unless {@link #down()} closed the listener since it accepted this connection: down() cuts
+     * only the connections it sees, so one slipping in here would keep receiving through the outage.
+     */
+    private synchronized boolean register(ServerSocket ss, Socket s) throws IOException {
+        if (ss.isClosed()) {
+            s.close();
+            return false;
+        }
+        open.add(s);
+        connections.incrementAndGet();
+        Thread c = new Thread(() -> {
+            try {
+                session(s);
+            } finally {
+                sessions.remove(Thread.currentThread());
+            }
+        }, "fake-smtp-session");
+        c.setDaemon(true);
+        sessions.add(c);
+        c.start();
+        return true;
     }
 
     private void session(Socket s) {
@@ -213,6 +277,10 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        down();
+        try {
+            down();
+        } finally {
+            if (holder != null) holder.close();
+        }
     }
 }

@@ -87,27 +87,15 @@ final class Rig implements AutoCloseable {
         await(() -> status(campaign) == status, timeout, "campaign " + campaign + " " + status.db());
     }
 
-    /**
-     * A free port below Linux's ephemeral range: a relay that goes away must get its port back, and a port the
-     * kernel hands out to outgoing connections (our own reconnect attempts) may be taken meanwhile.
-     */
-    static int lowPort() {
-        java.util.Random r = new java.util.Random();
-        for (int i = 0; i < 100; i++) {
-            int port = 20_000 + r.nextInt(12_000);
-            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        await(condition, timeout, () -> what);
     }
 
-    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+    /** As above, with a description made at the timeout, so that it can say what was seen last. */
+    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!holds(condition)) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for: " + what);
+            if (System.nanoTime() > end) throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
             Thread.sleep(50);
         }
     }
@@ -153,7 +141,40 @@ final class Rig implements AutoCloseable {
             if (n > 1 && Boolean.parseBoolean(e.getValue()[1])) marked++;
             if (n > 1 && !Boolean.parseBoolean(e.getValue()[1])) unmarked++;
         }
+        if (unmarked > 0 || lost > 0) printSuspects(campaign, rows);
         return new Tally(fault, trials, rows.size(), delivered, failed, marked, unmarked, lost);
+    }
+
+    /** For the test's output file: each recipient received twice unmarked or never, with its row and events. */
+    private void printSuspects(long campaign, Map<String, String[]> rows) {
+        rows.forEach((email, row) -> {
+            int n = smtp.received.getOrDefault(email, new AtomicInteger()).get();
+            boolean unmarked = n > 1 && !Boolean.parseBoolean(row[1]);
+            boolean lost = n == 0 && !row[0].equals("failed");
+            if (!unmarked && !lost) return;
+            StringBuilder b = new StringBuilder((unmarked ? "UNMARKED DUPLICATE " : "LOST ") + email + " received " + n
+                + " times " + smtp.trace(email) + "; row: ");
+            db.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT d.state, d.attempts, d.possible_duplicate, d.claimed_by, d.claim_batch, "
+                    + "d.claim_seq, d.updated_at, d.smtp_reply FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.campaign_id = ? AND s.email = ?")) {
+                    ps.setLong(1, campaign);
+                    ps.setString(2, email);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) for (int i = 1; i <= 8; i++) b.append(rs.getString(i)).append(i < 8 ? " | " : "");
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT at, outcome, possible_duplicate, detail FROM delivery_event WHERE campaign_id = ? AND email = ? ORDER BY id")) {
+                    ps.setLong(1, campaign);
+                    ps.setString(2, email);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) b.append("\n    event ").append(rs.getString(1)).append(' ').append(rs.getString(2))
+                            .append(rs.getBoolean(3) ? " (possible duplicate) " : " ").append(rs.getString(4));
+                    }
+                }
+                return null;
+            });
+            System.out.println(b);
+        });
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -62,19 +63,22 @@ class SecretsNeverShownTest {
             String base = "http://127.0.0.1:" + app.httpPort();
             browse(base);
             commands(configFile);
-            Thread.sleep(2500); // the bounce poll and the sender meet their failing or working peers
+            // the sender meets its working relay and the bounce poll its unreachable mailbox
+            awaitUpTo(Duration.ofSeconds(60), "the campaign email and the bounce mailbox's error", () -> received(relay, "Secret test")
+                && logged(log).stream().anyMatch(e -> e.getFormattedMessage().contains("bounce mailbox")));
             for (MimeMessage m : relay.getReceivedMessages()) seen.add(raw(m));
         } finally {
             relay.stop();
             ((Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
         }
         assertThat(seen).as("campaign emails received").anyMatch(m -> m.contains("Subject: Secret test") && m.contains("DKIM-Signature"));
-        assertThat(log.list).as("the unreachable bounce mailbox is reported").anyMatch(e -> e.getFormattedMessage().contains("bounce mailbox"));
-        for (ILoggingEvent e : log.list) {
+        List<ILoggingEvent> events = logged(log);
+        assertThat(events).as("the unreachable bounce mailbox is reported").anyMatch(e -> e.getFormattedMessage().contains("bounce mailbox"));
+        for (ILoggingEvent e : events) {
             seen.add(e.getFormattedMessage());
             if (e.getThrowableProxy() != null) seen.add(ThrowableProxyUtil.asString(e.getThrowableProxy()));
         }
-        assertThat(log.list).as("the run logged something to search").isNotEmpty();
+        assertThat(events).as("the run logged something to search").isNotEmpty();
         assertThat(seen).as("what was searched").hasSizeGreaterThan(20);
         for (String secret : List.of(SMTP_PASSWORD, ADMIN_TOKEN, TOKEN_SECRET, DB_PASSWORD, BOUNCE_PASSWORD, dkimKey))
             assertThat(seen).as("outputs containing a secret").noneMatch(s -> s.contains(secret));
@@ -163,6 +167,32 @@ class SecretsNeverShownTest {
         String b64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(g.generateKeyPair().getPrivate().getEncoded());
         Files.writeString(dir.resolve("dkim.pem"), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
         return b64.lines().skip(3).findFirst().orElseThrow();
+    }
+
+    private static void awaitUpTo(Duration timeout, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean received(GreenMail relay, String subject) {
+        for (MimeMessage m : relay.getReceivedMessages()) {
+            try {
+                if (subject.equals(m.getSubject())) return true;
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
+    /** A copy taken under the appender's lock: the server's threads log while the test reads. */
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return new ArrayList<>(log.list);
+        }
     }
 
     private static ListAppender<ILoggingEvent> capture() {

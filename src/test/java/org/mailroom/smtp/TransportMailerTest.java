@@ -24,7 +24,7 @@ class TransportMailerTest {
     void sends_a_multipart_message_with_auth() throws Exception {
         new TransportMailer(settings("relay-user", "relay-pass", SmtpSettings.Tls.OFF), "Weekly <news@example.org>")
             .send(new Mailer.OutgoingMail("reader@example.org", "Réader", "Subject ✓", "plain", "<p>html</p>"));
-        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
         MimeMessage m = greenMail.getReceivedMessages()[0];
         assertThat(m.getSubject()).isEqualTo("Subject ✓");
         assertThat(m.getContentType()).startsWith("multipart/alternative");

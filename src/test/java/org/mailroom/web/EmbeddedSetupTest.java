@@ -34,7 +34,7 @@ class EmbeddedSetupTest {
                 .POST(HttpRequest.BodyPublishers.ofString("email=new%40example.org")).build(), HttpResponse.BodyHandlers.ofString());
             Outbox outbox = app.embeddedSmtp().outbox();
             List<Outbox.Entry> mails = List.of();
-            for (int i = 0; i < 50 && mails.isEmpty(); i++) {
+            for (int i = 0; i < 600 && mails.isEmpty(); i++) { // up to a minute
                 Thread.sleep(100);
                 mails = outbox.list();
             }

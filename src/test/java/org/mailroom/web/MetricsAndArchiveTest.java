@@ -34,7 +34,7 @@ class MetricsAndArchiveTest {
         Readers.add(server.app, 40);
         byte[] issue = Files.readAllBytes(Path.of("examples/sample-issue.md"));
         campaign = server.app.delivery().campaigns().create("sample-issue.md", issue, null);
-        long until = System.currentTimeMillis() + 30_000;
+        long until = System.currentTimeMillis() + 120_000;
         while (server.app.delivery().campaigns().get(campaign).status() != CampaignStatus.FINISHED && System.currentTimeMillis() < until) Thread.sleep(100);
         assertThat(server.app.delivery().campaigns().get(campaign).status()).isEqualTo(CampaignStatus.FINISHED);
     }

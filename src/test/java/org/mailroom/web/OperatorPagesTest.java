@@ -32,7 +32,7 @@ class OperatorPagesTest {
         server = new TestServer(dir, 0, Map.of("smtp.host", "embedded", "smtp.port", "0", "admin.token", TOKEN));
         Readers.add(server.app, 120);
         campaign = server.app.delivery().campaigns().create("sample-issue.md", Files.readAllBytes(Path.of("examples/sample-issue.md")), null);
-        long until = System.currentTimeMillis() + 30_000;
+        long until = System.currentTimeMillis() + 120_000;
         while (server.app.delivery().campaigns().get(campaign).status() != CampaignStatus.FINISHED && System.currentTimeMillis() < until) Thread.sleep(100);
         admin = new AdminClient(server);
         admin.login(TOKEN);

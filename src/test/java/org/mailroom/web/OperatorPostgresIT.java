@@ -38,7 +38,7 @@ class OperatorPostgresIT {
             "smtp.port", "0", "admin.token", "pg-operator-token-0123456789"))) {
             Readers.add(server.app, 20);
             long id = server.app.delivery().campaigns().create("sample-issue.md", Files.readAllBytes(Path.of("examples/sample-issue.md")), null);
-            long until = System.currentTimeMillis() + 30_000;
+            long until = System.currentTimeMillis() + 120_000;
             while (server.app.delivery().campaigns().get(id).status() != CampaignStatus.FINISHED && System.currentTimeMillis() < until) Thread.sleep(100);
             AdminClient admin = new AdminClient(server);
             admin.login("pg-operator-token-0123456789");

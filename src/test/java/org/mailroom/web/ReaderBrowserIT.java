@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,9 +69,16 @@ class ReaderBrowserIT {
 
     /** After a click the old page can still be there: wait for the next page's heading instead of reading a stale one. */
     private void awaitHeading(String expected) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
             .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
             .until(d -> expected.equals(d.findElement(By.tagName("h1")).getText()));
+    }
+
+    /** The same for the form's error: the page with the form is there before and after the click. */
+    private WebElement awaitAlert() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
     }
 
     @Test
@@ -84,7 +92,7 @@ class ReaderBrowserIT {
         awaitHeading("Check your inbox");
         screenshot("2-check-your-inbox");
 
-        assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
         Path email = Files.writeString(dir.resolve("confirmation.html"), TestServer.htmlPart(greenMail.getReceivedMessages()[0]));
         browser.get(email.toUri().toString());
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Hello Ferris <the crab>", "Confirm my subscription");
@@ -111,7 +119,7 @@ class ReaderBrowserIT {
         browser.get(server.url("/"));
         browser.findElement(By.id("email")).sendKeys("ferris@localhost");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("has a domain without a dot");
+        assertThat(awaitAlert().getText()).contains("has a domain without a dot");
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("ferris@localhost");
         screenshot("6-form-error");
         browser.get(server.url("/confirm/AAAAAAAAAAEAAAAAawcP5RDXCUnCHQ3UllPpNy2YWy"));

@@ -127,7 +127,7 @@ class ReaderFlowTest {
         HttpResponse<String> person = subscribe("email=person%40example.org&website=");
         assertThat(bot.statusCode()).isEqualTo(200);
         assertThat(bot.body()).isEqualTo(person.body());
-        greenMail.waitForIncomingEmail(5000, 1);
+        assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
         Thread.sleep(300);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(server.app.subscribers().findByEmail(EmailAddress.parse("bot@example.org"))).isEmpty();
@@ -137,7 +137,7 @@ class ReaderFlowTest {
     void a_pending_address_gets_its_email_again_only_after_the_resend_interval() throws Exception {
         subscribe("email=twice%40example.org");
         subscribe("email=twice%40example.org");
-        greenMail.waitForIncomingEmail(5000, 1);
+        assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
         Thread.sleep(300);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
     }
@@ -152,7 +152,7 @@ class ReaderFlowTest {
         assertThat(server.get(oldLink).statusCode()).as("a link from before leaving cannot bring them back").isEqualTo(400);
         Thread.sleep(1100); // the new consent must start in a later second than the old one
         subscribe("email=back%40example.org");
-        greenMail.waitForIncomingEmail(5000, 2);
+        assertThat(greenMail.waitForIncomingEmail(60_000, 2)).isTrue();
         assertThat(subscriber("back@example.org").status()).isEqualTo(Status.PENDING);
         String newLink = TestServer.confirmPath(greenMail.getReceivedMessages()[1]);
         assertThat(newLink).isNotEqualTo(oldLink);
@@ -225,7 +225,7 @@ class ReaderFlowTest {
     private Subscriber confirmedReader(String email) throws Exception {
         int before = greenMail.getReceivedMessages().length;
         subscribe("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
-        greenMail.waitForIncomingEmail(5000, before + 1);
+        assertThat(greenMail.waitForIncomingEmail(60_000, before + 1)).isTrue();
         server.get(TestServer.confirmPath(greenMail.getReceivedMessages()[before]));
         assertThat(subscriber(email).status()).isEqualTo(Status.CONFIRMED);
         return subscriber(email);
@@ -236,7 +236,7 @@ class ReaderFlowTest {
     }
 
     private MimeMessage onlyEmail() {
-        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
         MimeMessage[] all = greenMail.getReceivedMessages();
         assertThat(all).hasSize(1);
         return all[0];
