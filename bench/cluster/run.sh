@@ -20,7 +20,7 @@ mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath
 CP=target/test-classes:target/classes:$(cat target/bench-classpath.txt)
 
 smtp-sink -u nobody -c 127.0.0.1:$PORT 1000 >target/cluster-sink.log & SINK=$!   # -c: a count of DATA commands, to check against
-trap 'kill $SINK 2>/dev/null' EXIT
+trap 'rc=$?; kill $SINK 2>/dev/null || true; exit $rc' EXIT
 sleep 1
 
 for nodes in 1 2; do

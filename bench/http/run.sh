@@ -33,7 +33,7 @@ java -jar target/mailroom.jar subscribers import --config "$work/bench.propertie
 
 smtp-sink -u nobody 127.0.0.1:$SMTP 1000 & SINK=$!
 java -Xmx256m -jar target/mailroom.jar serve --config "$work/bench.properties" > "$work/serve.log" 2>&1 & SERVE=$!
-trap 'kill $SERVE $SINK 2>/dev/null; wait $SERVE 2>/dev/null' EXIT
+trap 'rc=$?; kill $SERVE $SINK 2>/dev/null || true; wait $SERVE 2>/dev/null || true; exit $rc' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$HTTP/health" >/dev/null && break; sleep 0.5; done
 
 issue=${ISSUE:-${SHARED_DIR:-../shared}/seed/this-week-in-rust-578.md}

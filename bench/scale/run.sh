@@ -13,7 +13,7 @@ mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP=target/test-classes:target/classes:$(cat target/bench-classpath.txt)
 smtp-sink -u nobody 127.0.0.1:$PORT 1000 & SINK=$!
-trap 'kill $SINK 2>/dev/null' EXIT
+trap 'rc=$?; kill $SINK 2>/dev/null || true; exit $rc' EXIT
 sleep 1
 for n in $SIZES; do
   line=$(java -Xmx256m -cp "$CP" org.mailroom.delivery.SendBench $PORT "$n" 4 38 real 2>/dev/null | grep '^size=')

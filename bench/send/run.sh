@@ -16,7 +16,7 @@ mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath
 CP=target/test-classes:target/classes:$(cat target/bench-classpath.txt)
 
 smtp-sink -u nobody 127.0.0.1:$PORT 1000 & SINK=$!
-trap 'kill $SINK 2>/dev/null' EXIT
+trap 'rc=$?; kill $SINK 2>/dev/null || true; exit $rc' EXIT
 sleep 1
 
 # ROUNDS alternating pairs (ours, then theirs), so both see the same load on a shared machine
