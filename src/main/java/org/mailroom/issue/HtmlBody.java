@@ -17,7 +17,7 @@ import java.net.URI;
  * hide text or break dark mode), then given the attributes email clients need.
  */
 final class HtmlBody {
-    private static final Safelist SAFELIST = Safelist.relaxed()
+    private static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
         .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
         .addAttributes(":all", "id", "class", "title", "lang", "dir")
         .addAttributes("p", "align")
@@ -29,7 +29,7 @@ final class HtmlBody {
         .addAttributes("img", "border")
         .addAttributes("ol", "reversed")
         .addProtocols("a", "href", "#")
-        .preserveRelativeLinks(true);
+        .preserveRelativeLinks(true));
     private static final Cleaner CLEANER = new Cleaner(SAFELIST);
 
     private HtmlBody() {}
