@@ -92,7 +92,7 @@ public final class IssueRenderer {
         scope.put("body", PlainText.of(body).stripTrailing());
         String text = theme.text(scope);
         long t4 = System.nanoTime();
-        int size = html.getBytes(StandardCharsets.UTF_8).length;
+        int size = utf8Length(html);
         if (size > GMAIL_CLIP_BYTES)
             lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
@@ -119,6 +119,20 @@ public final class IssueRenderer {
         if (url != null && url.matches("(?i)https?://\\S+")) return url;
         String id = number != null ? number : issue.file().replaceFirst("\\.[^.]*$", "");
         return settings.baseUrl() + "/archive/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    /** What {@code s.getBytes(UTF_8).length} gives (a lone surrogate becomes '?'), without encoding 100 KB to count it. */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) { n += 4; i++; }
+            else if (Character.isSurrogate(c)) n++;
+            else n += 3;
+        }
+        return n;
     }
 
     static String displayDate(String raw) {
