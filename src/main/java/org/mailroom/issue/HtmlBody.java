@@ -34,18 +34,27 @@ final class HtmlBody {
 
     private HtmlBody() {}
 
-    /** The cleaned body element of the fragment; its children are the issue's HTML. */
-    static Element process(String fragment, Lint lint, URI base) {
+    /**
+     * The cleaned body of an issue.
+     *
+     * @param body          its children are the issue's HTML
+     * @param reparsesAlike parsing the body's HTML gives this same tree again (same elements, attributes and text),
+     *                      so the inliner may take the tree instead of parsing the themed page
+     */
+    record Cleaned(Element body, boolean reparsesAlike) {}
+
+    static Cleaned process(String fragment, Lint lint, URI base) {
         Document dirty = Jsoup.parseBodyFragment(fragment);
         warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);
+        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), SAFELIST);
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         mergeAdjacentLists(clean.body());
         forEmail(clean.body());
         separateBrackets(clean.body());
-        return clean.body();
+        return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
     }
 
     /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */

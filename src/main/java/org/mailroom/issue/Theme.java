@@ -3,10 +3,19 @@ package org.mailroom.issue;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The newsletter theme: {@code templates/email.html.mustache} and {@code templates/email.txt.mustache}
@@ -19,13 +28,54 @@ final class Theme {
     private final Mustache text;
 
     Theme() {
-        DefaultMustacheFactory factory = new DefaultMustacheFactory("templates");
+        this("templates");
+    }
+
+    /** The theme in another classpath folder (tests). */
+    Theme(String root) {
+        DefaultMustacheFactory factory = new DefaultMustacheFactory(root);
         this.html = factory.compile(HTML);
         this.text = factory.compile(TEXT);
     }
 
     String html(Map<String, Object> scope) {
         return execute(html, scope);
+    }
+
+    /**
+     * The themed page as a document, with {@code body}'s children moved in where the theme puts the body: the tree
+     * that parsing {@link #html} with that body gives, when {@code body} reparses alike and the theme puts it where
+     * the parser reads it as in a page's body (a cell, a div). Null otherwise, and {@code body} is left as it is.
+     * Only the theme is parsed here, a few KB; the body, most of the page, is not parsed a second time.
+     */
+    Document document(Map<String, Object> scope, Element body) {
+        Map<String, Object> s = new HashMap<>(scope);
+        s.put("body", BODY_MARK);
+        String page = html(s);
+        if (page.indexOf(BODY_MARK_TEXT) != page.lastIndexOf(BODY_MARK_TEXT)) return null;  // also there escaped, say
+        Document doc = Jsoup.parse(page);
+        Comment mark = doc.quirksMode() == Document.QuirksMode.noQuirks ? bodyMark(doc) : null;
+        if (mark == null) return null;
+        ((Element) mark.parentNode()).insertChildren(mark.siblingIndex(), new ArrayList<>(body.childNodes()));
+        mark.remove();
+        return doc;
+    }
+
+    private static final String BODY_MARK_TEXT = "mailroom:body";
+    private static final String BODY_MARK = "<!--" + BODY_MARK_TEXT + "-->";
+    /** Where the body may go: ancestors whose content parses as a page body's does (no p, a, list, table section without its cell). */
+    private static final Set<String> BODY_PARENTS = Set.of("body", "div", "td", "th", "center");
+    private static final Set<String> BODY_ANCESTORS = Set.of("html", "body", "div", "td", "th", "center", "table", "tbody", "thead", "tfoot", "tr");
+
+    /** The one comment the mark became, if the theme uses the body once, unescaped, where it parses as in a page's body. */
+    private static Comment bodyMark(Document doc) {
+        List<Comment> marks = doc.nodeStream(Comment.class).filter(c -> c.getData().equals(BODY_MARK_TEXT)).toList();
+        if (marks.size() != 1) return null;
+        Comment mark = marks.get(0);
+        if (!(mark.parentNode() instanceof Element parent) || !BODY_PARENTS.contains(parent.normalName())) return null;
+        for (Element e = parent; e != null && !(e instanceof Document); e = e.parent())
+            if (!BODY_ANCESTORS.contains(e.normalName())) return null;
+        return mark;
     }
 
     String text(Map<String, Object> scope) {
