@@ -4,10 +4,12 @@ import { readFileSync } from "node:fs";
 
 const rows = new Map();
 const loads = [];
+const corpus = {};
 for (const line of readFileSync(0, "utf8").split("\n")) {
   if (!line.startsWith("{")) continue;
   const r = JSON.parse(line);
   if (r.round) { loads.push(r.load); continue; }
+  if (r.tool.startsWith("corpus-")) { (corpus[r.tool] ??= []).push(r); continue; }
   if (!rows.has(r.tool)) rows.set(r.tool, []);
   rows.get(r.tool).push(r);
 }
@@ -29,4 +31,8 @@ for (const tool of ["before", "after"].filter((t) => rows.has(t))) {
   if (css) line.push(`${(ours / (2 * median(stat("css-inline", "median_us")))).toFixed(2)} x the target (2 x css-inline)`);
   if (tool === "after" && rows.has("before")) line.push(`${(median(stat("before", "median_us")) / ours).toFixed(2)}x faster than before`);
   console.log(line.join(", "));
+}
+for (const [tool, rs] of Object.entries(corpus)) {
+  const wall = rs.map((r) => r.wall_s), cpu = rs.map((r) => r.cpu_s);
+  console.log(`${tool}: whole corpus in one JVM, start-up included: wall ${median(wall).toFixed(1)} s median (best ${Math.min(...wall).toFixed(1)} s), CPU ${median(cpu).toFixed(1)} s median, over ${rs.length} rounds`);
 }
