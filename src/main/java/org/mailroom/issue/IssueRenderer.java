@@ -86,13 +86,14 @@ public final class IssueRenderer {
         HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
         Element body = cleaned.body();
         Map<String, Object> scope = scope(issue, body);
-        scope.put("body", body.html());
+        String bodyHtml = body.html();
+        scope.put("body", bodyHtml);
         String source = theme.html(scope);
         long t2 = System.nanoTime();
         scope.put("body", PlainText.of(body).stripTrailing());  // before inlining, which takes the body's nodes
         String text = theme.text(scope);
         long t3 = System.nanoTime();
-        String html = inline(scope, cleaned, source);
+        String html = inline(source, bodyHtml, cleaned);
         long t4 = System.nanoTime();
         int size = utf8Length(html);
         if (size > GMAIL_CLIP_BYTES)
@@ -107,8 +108,8 @@ public final class IssueRenderer {
      * parsing {@code source} would build, the inliner takes that tree inside the parsed theme instead (issue 578:
      * 46 KB not parsed a second time).
      */
-    private String inline(Map<String, Object> scope, HtmlBody.Cleaned cleaned, String source) {
-        Document page = cleaned.reparsesAlike() ? theme.document(scope, cleaned.body()) : null;
+    private String inline(String source, String bodyHtml, HtmlBody.Cleaned cleaned) {
+        Document page = cleaned.reparsesAlike() ? theme.document(source, bodyHtml, cleaned.body()) : null;
         if (page == null) return inliner.inline(source);
         return inliner.inline(page).html(new StringBuilder(source.length() * 3)).toString();
     }

@@ -1,14 +1,13 @@
 package org.mailroom.issue;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Safelist;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether parsing the cleaned body's HTML again would build the very same tree, so that the inliner may take the
@@ -48,8 +47,9 @@ final class ReparseGuard {
      * Whether the cleaner keeps every element of the parsed body. One it drops leaves its children to the parent,
      * where the parser might not have put them: {@code <table><template><tr>} becomes a row with no {@code <tbody>}.
      */
-    static boolean keepsEveryElement(Element root, Safelist safelist) {
-        for (Element e : root.getAllElements()) if (e != root && !safelist.isSafeTag(e.normalName())) return false;
+    static boolean keepsEveryElement(Element root, Predicate<String> isSafeTag) {
+        for (Element e = root.firstElementChild(); e != null; e = e.nextElementSibling())
+            if (!isSafeTag.test(e.normalName()) || !keepsEveryElement(e, isSafeTag)) return false;
         return true;
     }
 
@@ -62,7 +62,7 @@ final class ReparseGuard {
     private static final Set<String> BUTTON_SCOPE = Set.of("applet", "caption", "html", "marquee", "object", "table", "td", "template",
         "th", "button");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Set<String> P = Set.of("p"), LI = Set.of("li"), DD_DT = Set.of("dd", "dt"), A = Set.of("a");
+    private static final Set<String> DD_DT = Set.of("dd", "dt");
     /** jsoup's "special" elements but address, div and p: where the search for an open {@code <li>}, {@code <dd>} or {@code <dt>} stops. */
     private static final Set<String> LIST_ITEM_SCOPE = Set.of("applet", "area", "article", "aside", "base", "basefont", "bgsound",
         "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "dl", "dt", "embed",
@@ -89,47 +89,56 @@ final class ReparseGuard {
      * no text but whitespace right inside a table part.
      */
     static boolean parsesBackAlike(Element body) {
-        boolean[] alike = {true};
-        NodeTraversor.filter((node, depth) -> {
-            if (node instanceof TextNode t ? !textAlike(t)
-                : node instanceof Element e && node != body && !elementAlike(e, depth, body))
-                alike[0] = false;
-            return alike[0] ? NodeFilter.FilterResult.CONTINUE : NodeFilter.FilterResult.STOP;
-        }, body);
-        return alike[0];
+        return childrenAlike(body, "", 0, 0);
+    }
+
+    /** What is open around an element, as the parser's searches up the stack would find it. */
+    private static final int P_OPEN = 1, LI_OPEN = 2, DD_OPEN = 4, A_OPEN = 8;
+
+    /** One walk down the tree, carrying what is open instead of searching up from every element. */
+    private static boolean childrenAlike(Element parent, String parentName, int depth, int open) {
+        for (int i = 0; i < parent.childNodeSize(); i++) {
+            Node n = parent.childNode(i);
+            if (n instanceof TextNode t) {
+                if (!textAlike(t, parentName)) return false;
+            } else if (n instanceof Element e) {
+                String name = e.normalName();
+                if (!elementAlike(e, name, parentName, depth + 1, open)) return false;
+                if (!childrenAlike(e, name, depth + 1, openInside(name, open))) return false;
+            }
+        }
+        return true;
     }
 
     /** Text the parser keeps where it is: no NUL, and only whitespace right inside a table part (other text it moves). */
-    private static boolean textAlike(TextNode t) {
-        String text = t.getWholeText();
-        if (text.indexOf('\0') >= 0) return false;
-        return !(t.parentNode() instanceof Element parent && TABLE_PARTS.containsKey(parent.normalName())) || t.isBlank();
+    private static boolean textAlike(TextNode t, String parentName) {
+        return t.getWholeText().indexOf('\0') < 0 && (!TABLE_PARTS.containsKey(parentName) || t.isBlank());
     }
 
-    private static boolean elementAlike(Element e, int depth, Element root) {
-        String name = e.normalName();
-        Set<String> parts = TABLE_PARTS.get(name);
-        if (parts != null) for (Element child : e.children()) if (!parts.contains(child.normalName())) return false;
+    private static boolean elementAlike(Element e, String name, String parentName, int depth, int open) {
+        Set<String> parts = TABLE_PARTS.get(parentName);
+        if (parts != null && !parts.contains(name)) return false;
+        Set<String> parents = TABLE_PART_PARENTS.get(name);
+        if (parents != null && !parents.contains(parentName)) return false;
         if (name.equals("pre") && e.childNodeSize() > 0 && e.childNode(0) instanceof TextNode t && t.getWholeText().startsWith("\n"))
             return false;
         if (depth > MAX_DEPTH || DD_DT.contains(name) && depth > MAX_DD_DEPTH) return false;
-        Element parent = e.parent();
-        String parentName = parent == null || parent == root ? "" : parent.normalName();
-        if (TABLE_PART_PARENTS.containsKey(name) && !TABLE_PART_PARENTS.get(name).contains(parentName)) return false;
         if (HEADINGS.contains(name) && HEADINGS.contains(parentName)) return false;
-        if (P_CLOSERS.contains(name) && openBelow(e, root, P, BUTTON_SCOPE)) return false;
-        if (name.equals("li") && openBelow(e, root, LI, LIST_ITEM_SCOPE)) return false;
-        if (DD_DT.contains(name) && openBelow(e, root, DD_DT, LIST_ITEM_SCOPE)) return false;
-        return !(name.equals("a") && openBelow(e, root, A, Set.of()));
+        if (P_CLOSERS.contains(name) && (open & P_OPEN) != 0) return false;
+        if (name.equals("li") && (open & LI_OPEN) != 0) return false;
+        if (DD_DT.contains(name) && (open & DD_OPEN) != 0) return false;
+        return !(name.equals("a") && (open & A_OPEN) != 0);
     }
 
-    /** Whether an ancestor of e below root is one of {@code open}, looking up until one of {@code stops}. */
-    private static boolean openBelow(Element e, Element root, Set<String> open, Set<String> stops) {
-        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-            String n = a.normalName();
-            if (open.contains(n)) return true;
-            if (stops.contains(n)) return false;
-        }
-        return false;
+    /** What is open inside an element: its own p, li, dd, dt or a, less what its scope hides from the searches. */
+    private static int openInside(String name, int open) {
+        int o = open;
+        if (BUTTON_SCOPE.contains(name)) o &= ~P_OPEN;
+        if (LIST_ITEM_SCOPE.contains(name)) o &= ~(LI_OPEN | DD_OPEN);
+        if (name.equals("p")) o |= P_OPEN;
+        if (name.equals("li")) o |= LI_OPEN;
+        if (DD_DT.contains(name)) o |= DD_OPEN;
+        if (name.equals("a")) o |= A_OPEN;  // whatever is between: a cell between two links would be a marker, but rarely is
+        return o;
     }
 }

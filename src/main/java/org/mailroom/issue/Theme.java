@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,17 +42,19 @@ final class Theme {
     }
 
     /**
-     * The themed page as a document, with {@code body}'s children moved in where the theme puts the body: the tree
-     * that parsing {@link #html} with that body gives, when {@code body} reparses alike and the theme puts it where
-     * the parser reads it as in a page's body (a cell, a div). Null otherwise, and {@code body} is left as it is.
-     * Only the theme is parsed here, a few KB; the body, most of the page, is not parsed a second time.
+     * The themed page as a document, with {@code body}'s children moved in where {@code bodyHtml}, their HTML, is in
+     * {@code page}: the tree that parsing {@code page} gives, provided the body parses back alike and sits where the
+     * parser reads it as a page's body (in a cell or a div, not in a p, a link or a table without its cell). Only the
+     * rest of the page is parsed, a few KB; the body, most of it, is not parsed a second time. Null where that cannot
+     * be shown, and {@code body} is then left as it is.
      */
-    Document document(Map<String, Object> scope, Element body) {
-        Map<String, Object> s = new HashMap<>(scope);
-        s.put("body", BODY_MARK);
-        String page = html(s);
-        if (page.indexOf(BODY_MARK_TEXT) != page.lastIndexOf(BODY_MARK_TEXT)) return null;  // also there escaped, say
-        Document doc = Jsoup.parse(page);
+    Document document(String page, String bodyHtml, Element body) {
+        int at = bodyHtml.isEmpty() ? -1 : page.indexOf(bodyHtml);
+        // After a tag or a line, the tokenizer is between tokens: the mark and the body start the same way there.
+        if (at <= 0 || page.charAt(at - 1) != '>' && page.charAt(at - 1) != '\n') return null;
+        String shell = page.substring(0, at) + BODY_MARK + page.substring(at + bodyHtml.length());
+        if (shell.indexOf(BODY_MARK_TEXT) != shell.lastIndexOf(BODY_MARK_TEXT)) return null;
+        Document doc = Jsoup.parse(shell);
         Comment mark = doc.quirksMode() == Document.QuirksMode.noQuirks ? bodyMark(doc) : null;
         if (mark == null) return null;
         ((Element) mark.parentNode()).insertChildren(mark.siblingIndex(), new ArrayList<>(body.childNodes()));
@@ -67,7 +68,7 @@ final class Theme {
     private static final Set<String> BODY_PARENTS = Set.of("body", "div", "td", "th", "center");
     private static final Set<String> BODY_ANCESTORS = Set.of("html", "body", "div", "td", "th", "center", "table", "tbody", "thead", "tfoot", "tr");
 
-    /** The one comment the mark became, if the theme uses the body once, unescaped, where it parses as in a page's body. */
+    /** The comment the mark became, if it became one, where content parses as in a page's body. */
     private static Comment bodyMark(Document doc) {
         List<Comment> marks = doc.nodeStream(Comment.class).filter(c -> c.getData().equals(BODY_MARK_TEXT)).toList();
         if (marks.size() != 1) return null;
