@@ -1,5 +1,5 @@
 // Times juice (TWiR's inliner) and css-inline (Rust, through its Node binding) on the same HTML files.
-// Usage: node bench.mjs NODE_MODULES_DIR WARMUP_MS RUNS FILE...
+// Usage: node bench.mjs NODE_MODULES_DIR WARMUP_MS RUNS FILE...   (TOOLS=css-inline times only the tools named)
 // Prints one JSON line per file and tool: per document, wall-clock median and p90, and the process's
 // CPU time, median and mean (it counts V8's GC threads too; there is no per-thread figure in Node 20).
 import { createRequire } from "node:module";
@@ -39,9 +39,10 @@ function measure(fn, html) {
   };
 }
 
+const only = process.env.TOOLS ? process.env.TOOLS.split(",") : Object.keys(tools);
 for (const file of files) {
   const html = readFileSync(file, "utf8");
-  for (const [tool, fn] of Object.entries(tools)) {
+  for (const [tool, fn] of Object.entries(tools).filter(([t]) => only.includes(t))) {
     console.log(JSON.stringify({ file, tool, bytes: Buffer.byteLength(html), ...measure(fn, html) }));
   }
 }

@@ -9,6 +9,8 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The body HTML made safe and fit for a mailbox: links checked and absolutized, then cleaned with a
@@ -17,7 +19,7 @@ import java.net.URI;
  * hide text or break dark mode), then given the attributes email clients need.
  */
 final class HtmlBody {
-    private static final Safelist SAFELIST = Safelist.relaxed()
+    private static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
         .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
         .addAttributes(":all", "id", "class", "title", "lang", "dir")
         .addAttributes("p", "align")
@@ -29,23 +31,44 @@ final class HtmlBody {
         .addAttributes("img", "border")
         .addAttributes("ol", "reversed")
         .addProtocols("a", "href", "#")
-        .preserveRelativeLinks(true);
+        .preserveRelativeLinks(true));
     private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+    /** The safelist's answers by tag name: jsoup's lookup makes two objects per element. */
+    private static final Map<String, Boolean> SAFE_TAGS = new ConcurrentHashMap<>();
 
     private HtmlBody() {}
 
-    /** The cleaned body element of the fragment; its children are the issue's HTML. */
-    static Element process(String fragment, Lint lint, URI base) {
+    /**
+     * The cleaned body of an issue.
+     *
+     * @param body          its children are the issue's HTML
+     * @param reparsesAlike parsing the body's HTML gives this same tree again (same elements, attributes and text),
+     *                      so the inliner may take the tree instead of parsing the themed page
+     */
+    record Cleaned(Element body, boolean reparsesAlike) {}
+
+    static Cleaned process(String fragment, Lint lint, URI base) {
         Document dirty = Jsoup.parseBodyFragment(fragment);
         warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);
+        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), HtmlBody::isSafeTag);
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         mergeAdjacentLists(clean.body());
         forEmail(clean.body());
         separateBrackets(clean.body());
-        return clean.body();
+        return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
+    }
+
+    private static boolean isSafeTag(String name) {
+        Boolean safe = SAFE_TAGS.get(name);
+        if (safe == null) {
+            if (SAFE_TAGS.size() > 1000) SAFE_TAGS.clear();  // made-up tag names must not grow it without end
+            safe = SAFELIST.isSafeTag(name);
+            SAFE_TAGS.put(name, safe);
+        }
+        return safe;
     }
 
     /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */

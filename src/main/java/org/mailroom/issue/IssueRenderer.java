@@ -1,5 +1,6 @@
 package org.mailroom.issue;
 
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.mailroom.MailroomException;
 import org.mailroom.issue.inline.CssInliner;
@@ -65,7 +66,7 @@ public final class IssueRenderer {
     /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
     Body body(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
-        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase());
+        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase()).body();
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));
         return new Body(body.html(), PlainText.of(body));
     }
@@ -82,22 +83,35 @@ public final class IssueRenderer {
         long t0 = System.nanoTime();
         var doc = markdown.parse(issue.body(), lint);
         long t1 = System.nanoTime();
-        Element body = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
+        HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
+        Element body = cleaned.body();
         Map<String, Object> scope = scope(issue, body);
-        scope.put("body", body.html());
+        String bodyHtml = body.html();
+        scope.put("body", bodyHtml);
         String source = theme.html(scope);
         long t2 = System.nanoTime();
-        String html = inliner.inline(source);
-        long t3 = System.nanoTime();
-        scope.put("body", PlainText.of(body).stripTrailing());
+        scope.put("body", PlainText.of(body).stripTrailing());  // before inlining, which takes the body's nodes
         String text = theme.text(scope);
+        long t3 = System.nanoTime();
+        String html = inline(source, bodyHtml, cleaned);
         long t4 = System.nanoTime();
-        int size = html.getBytes(StandardCharsets.UTF_8).length;
+        int size = utf8Length(html);
         if (size > GMAIL_CLIP_BYTES)
             lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
         EmailContent content = new EmailContent(subject(issue), html, source, text, warnings);
-        return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3));
+        return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t4 - t3, t3 - t2));
+    }
+
+    /**
+     * The page with its CSS inlined: what {@code inliner.inline(source)} gives, but where the body's tree is the one
+     * parsing {@code source} would build, the inliner takes that tree inside the parsed theme instead (issue 578:
+     * 46 KB not parsed a second time).
+     */
+    private String inline(String source, String bodyHtml, HtmlBody.Cleaned cleaned) {
+        Document page = cleaned.reparsesAlike() ? theme.document(source, bodyHtml, cleaned.body()) : null;
+        if (page == null) return inliner.inline(source);
+        return inliner.inline(page).html(new StringBuilder(source.length() * 3)).toString();
     }
 
     private Map<String, Object> scope(Issue issue, Element body) {
@@ -119,6 +133,20 @@ public final class IssueRenderer {
         if (url != null && url.matches("(?i)https?://\\S+")) return url;
         String id = number != null ? number : issue.file().replaceFirst("\\.[^.]*$", "");
         return settings.baseUrl() + "/archive/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    /** What {@code s.getBytes(UTF_8).length} gives (a lone surrogate becomes '?'), without encoding 100 KB to count it. */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) { n += 4; i++; }
+            else if (Character.isSurrogate(c)) n++;
+            else n += 3;
+        }
+        return n;
     }
 
     static String displayDate(String raw) {

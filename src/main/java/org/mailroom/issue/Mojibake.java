@@ -23,7 +23,8 @@ final class Mojibake {
     /** The text with repairable runs repaired; one warning per line that had any. */
     static String repair(String file, String text, List<Warning> warnings) {
         if (isAscii(text)) return text;
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = null;  // made at the first repair: most texts with accents or dashes have none
+        int copied = 0;
         int line = 1;
         int warnedLine = 0;
         int i = 0;
@@ -31,7 +32,6 @@ final class Mojibake {
             char c = text.charAt(i);
             if (c < 0x80) {
                 if (c == '\n') line++;
-                out.append(c);
                 i++;
                 continue;
             }
@@ -39,7 +39,11 @@ final class Mojibake {
             while (end < text.length() && text.charAt(end) >= 0x80) end++;
             String run = text.substring(i, end);
             String fixed = transcode(run);
-            out.append(fixed != null ? fixed : run);
+            if (fixed != null) {
+                if (out == null) out = new StringBuilder(text.length());
+                out.append(text, copied, i).append(fixed);
+                copied = end;
+            }
             String message = fixed != null ? repairedMessage(text, i, end, run, fixed)
                 : looksMisdecoded(run) ? "characters look mis-decoded but cannot be repaired: '" + run + "'" : null;
             if (message != null && warnedLine != line) {
@@ -48,7 +52,7 @@ final class Mojibake {
             }
             i = end;
         }
-        return out.toString();
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     private static boolean isAscii(String text) {

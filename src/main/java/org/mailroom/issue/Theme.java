@@ -3,10 +3,18 @@ package org.mailroom.issue;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The newsletter theme: {@code templates/email.html.mustache} and {@code templates/email.txt.mustache}
@@ -19,13 +27,56 @@ final class Theme {
     private final Mustache text;
 
     Theme() {
-        DefaultMustacheFactory factory = new DefaultMustacheFactory("templates");
+        this("templates");
+    }
+
+    /** The theme in another classpath folder (tests). */
+    Theme(String root) {
+        DefaultMustacheFactory factory = new DefaultMustacheFactory(root);
         this.html = factory.compile(HTML);
         this.text = factory.compile(TEXT);
     }
 
     String html(Map<String, Object> scope) {
         return execute(html, scope);
+    }
+
+    /**
+     * The themed page as a document, with {@code body}'s children moved in where {@code bodyHtml}, their HTML, is in
+     * {@code page}: the tree that parsing {@code page} gives, provided the body parses back alike and sits where the
+     * parser reads it as a page's body (in a cell or a div, not in a p, a link or a table without its cell). Only the
+     * rest of the page is parsed, a few KB; the body, most of it, is not parsed a second time. Null where that cannot
+     * be shown, and {@code body} is then left as it is.
+     */
+    Document document(String page, String bodyHtml, Element body) {
+        int at = bodyHtml.isEmpty() ? -1 : page.indexOf(bodyHtml);
+        // After a tag or a line, the tokenizer is between tokens: the mark and the body start the same way there.
+        if (at <= 0 || page.charAt(at - 1) != '>' && page.charAt(at - 1) != '\n') return null;
+        String shell = page.substring(0, at) + BODY_MARK + page.substring(at + bodyHtml.length());
+        if (shell.indexOf(BODY_MARK_TEXT) != shell.lastIndexOf(BODY_MARK_TEXT)) return null;
+        Document doc = Jsoup.parse(shell);
+        Comment mark = doc.quirksMode() == Document.QuirksMode.noQuirks ? bodyMark(doc) : null;
+        if (mark == null) return null;
+        ((Element) mark.parentNode()).insertChildren(mark.siblingIndex(), new ArrayList<>(body.childNodes()));
+        mark.remove();
+        return doc;
+    }
+
+    private static final String BODY_MARK_TEXT = "mailroom:body";
+    private static final String BODY_MARK = "<!--" + BODY_MARK_TEXT + "-->";
+    /** Where the body may go: ancestors whose content parses as a page body's does (no p, a, list, table section without its cell). */
+    private static final Set<String> BODY_PARENTS = Set.of("body", "div", "td", "th", "center");
+    private static final Set<String> BODY_ANCESTORS = Set.of("html", "body", "div", "td", "th", "center", "table", "tbody", "thead", "tfoot", "tr");
+
+    /** The comment the mark became, if it became one, where content parses as in a page's body. */
+    private static Comment bodyMark(Document doc) {
+        List<Comment> marks = doc.nodeStream(Comment.class).filter(c -> c.getData().equals(BODY_MARK_TEXT)).toList();
+        if (marks.size() != 1) return null;
+        Comment mark = marks.get(0);
+        if (!(mark.parentNode() instanceof Element parent) || !BODY_PARENTS.contains(parent.normalName())) return null;
+        for (Element e = parent; e != null && !(e instanceof Document); e = e.parent())
+            if (!BODY_ANCESTORS.contains(e.normalName())) return null;
+        return mark;
     }
 
     String text(Map<String, Object> scope) {

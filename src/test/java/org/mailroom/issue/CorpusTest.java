@@ -1,6 +1,7 @@
 package org.mailroom.issue;
 
 import org.junit.jupiter.api.Test;
+import org.mailroom.issue.inline.CssInliner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ class CorpusTest {
     private static final Pattern CODE_OR_COMMENT = Pattern.compile("<(code|pre)\\b.*?</\\1>|<!--.*?-->", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern HREF = Pattern.compile("<a\\b[^>]*\\bhref=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNSAFE = Pattern.compile("<script\\b|<[^>]*\\son[a-z]+\\s*=|javascript:", Pattern.CASE_INSENSITIVE);
+    /** The renderer inlines the body's tree where it may; the result must be what inlining the page's text gives. */
+    private static final CssInliner INLINER = new CssInliner();
     private static final List<String> COMMENT_MARKERS = List.of("Dear community contributors", "use this format", "Perf results go here");
 
     @Test
@@ -61,5 +64,6 @@ class CorpusTest {
         }
         if (UNSAFE.matcher(c.html()).find()) problems.add(name + ": script, handler or javascript: URL");
         if (c.text().contains("<a ") || c.text().contains("</")) problems.add(name + ": HTML left in the text");
+        if (!c.html().equals(INLINER.inline(c.sourceHtml()))) problems.add(name + ": the email is not the inlined page");
     }
 }

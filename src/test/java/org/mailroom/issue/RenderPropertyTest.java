@@ -53,6 +53,16 @@ class RenderPropertyTest {
         for (String line : raw.split("\r\n")) assertThat(line.length()).isLessThanOrEqualTo(998);
     }
 
+    @Property(tries = 500)
+    void the_counted_utf8_size_is_the_encoded_size(@ForAll("texts") String s) {
+        assertThat(IssueRenderer.utf8Length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().withChars("a\u00e9\u07ff\u0800\u20ac\uffff\uD83E\uDD80\uD800\uDFFF").ofMaxLength(30);
+    }
+
     @Provide
     Arbitrary<String> titles() {
         return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(40),
