@@ -64,7 +64,7 @@ public final class AngusMailer implements Mailer {
         }
 
         @Override
-        public SmtpReply send(Envelope envelope, byte[] message) {
+        public SmtpReply send(Envelope envelope, Data message) {
             InternetAddress to = new InternetAddress();
             to.setAddress(envelope.recipient());
             try {
@@ -166,27 +166,27 @@ public final class AngusMailer implements Mailer {
 
     /** A message that is already its bytes, with its envelope sender. */
     static final class PreparedMessage extends SMTPMessage {
-        private final byte[] bytes;
+        private final Data data;
 
-        PreparedMessage(Session session, String envelopeFrom, byte[] bytes) {
+        PreparedMessage(Session session, String envelopeFrom, Data data) {
             super(session);
-            this.bytes = bytes;
+            this.data = data;
             setEnvelopeFrom(envelopeFrom);
         }
 
         @Override
         public void writeTo(OutputStream os) throws IOException {
-            os.write(bytes);
+            data.writeTo(os);
         }
 
         @Override
         public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-            os.write(bytes);
+            data.writeTo(os);
         }
 
         @Override
         public int getSize() {
-            return bytes.length;
+            return data.size();
         }
     }
 }

@@ -31,9 +31,31 @@ class CampaignMessages {
         this.idDomain = settings.domain();
     }
 
-    byte[] message(Claimed row) {
+    /** The reader's message, written out from the campaign's prepared bytes by the connection: no copy of the issue. */
+    Mailer.Data message(Claimed row) {
         MessageTemplate t = prepared.computeIfAbsent(row.campaignId(), id -> prepare(store.content(id)));
-        return t.personalize(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name()));
+        MessageTemplate.Personal m = t.reader(recipient(row.campaignId(), row.subscriberId(), row.email(), row.name()));
+        return new Mailer.Data() {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                m.writeTo(out);
+            }
+
+            @Override
+            public byte[] bytes() {
+                return m.bytes();
+            }
+
+            @Override
+            public int size() {
+                return m.size();
+            }
+
+            @Override
+            public boolean smtpSafe() {
+                return m.smtpSafe();
+            }
+        };
     }
 
     /** DKIM-signed per reader when dkim.* is configured (the body carries the reader's token); dkim may be null. */

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A small SMTP client for the hot path: the prepared bytes go out in one write (dot-stuffed only where a line
- * starts with a dot), MAIL, RCPT and DATA are pipelined when the relay offers PIPELINING, and Nagle is off. The next
+ * A small SMTP client for the hot path: a campaign's message goes from its prepared parts into the connection's
+ * buffer (other messages dot-stuffed where a line starts with a dot), MAIL, RCPT and DATA are pipelined when the relay offers PIPELINING, and Nagle is off. The next
  * message's envelope goes out behind this message's end of data (as smtp-source does), so a message costs one round
  * trip instead of two; each reply is still matched to its own recipient.
  * For plain relays only (a local Postfix, the embedded server, smtp-sink): a relay that needs STARTTLS or AUTH
@@ -93,7 +93,7 @@ public final class DirectSmtp implements Mailer {
         }
 
         @Override
-        public SmtpReply send(Envelope envelope, byte[] message) {
+        public SmtpReply send(Envelope envelope, Data message) {
             Envelope following = next;
             next = null;
             if (hasLineBreak(envelope)) return new SmtpReply(553, "553 address with a line break: refused");
@@ -169,10 +169,18 @@ public final class DirectSmtp implements Mailer {
             }
         }
 
-        /** The message with leading dots doubled (RFC 5321 4.5.2), then the end-of-data line. */
-        private void writeData(byte[] m) throws IOException {
-            DotStuffing.write(m, out);
-            if (m.length < 2 || m[m.length - 2] != '\r' || m[m.length - 1] != '\n') out.write(CRLF);
+        /**
+         * The message with leading dots doubled (RFC 5321 4.5.2), then the end-of-data line. A message that says it
+         * needs no stuffing (a campaign's, checked when prepared) is written as it is, from its parts.
+         */
+        private void writeData(Data data) throws IOException {
+            if (data.smtpSafe()) {
+                data.writeTo(out);
+            } else {
+                byte[] m = data.bytes();
+                DotStuffing.write(m, out);
+                if (m.length < 2 || m[m.length - 2] != '\r' || m[m.length - 1] != '\n') out.write(CRLF);
+            }
             out.write(END_OF_DATA);
         }
 

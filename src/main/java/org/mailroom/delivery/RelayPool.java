@@ -119,7 +119,7 @@ final class RelayPool implements Mailer {
         }
 
         @Override
-        public SmtpReply send(Envelope envelope, byte[] message) {
+        public SmtpReply send(Envelope envelope, Data message) {
             return c.send(envelope, message);
         }
 

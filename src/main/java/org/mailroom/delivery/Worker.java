@@ -128,7 +128,7 @@ final class Worker implements Runnable {
     }
 
     private Outcome sendOne(Claimed row, Envelope envelope) {
-        byte[] message;
+        Mailer.Data message;
         try {
             message = s.messages.message(row);
         } catch (MailroomException e) {

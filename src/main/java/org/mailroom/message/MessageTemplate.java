@@ -39,6 +39,8 @@ public final class MessageTemplate {
     private final DkimBody dkimBody;
     /** How many tokens are in the headers (List-Unsubscribe); the others are in the body. */
     private final int headerTokens;
+    /** The shared bytes start no line with '.' and end with CRLF (see {@link Personal#smtpSafe}). */
+    private final boolean smtpSafe;
 
     private MessageTemplate(PreparedMessage prepared, Clock clock, DkimSigner dkim) {
         this.prepared = prepared;
@@ -48,6 +50,8 @@ public final class MessageTemplate {
         int n = 0;
         while (n < prepared.tokens().length && prepared.tokens()[n] < prepared.headerEnd()) n++;
         this.headerTokens = n;
+        byte[] fixed = prepared.bytes();
+        this.smtpSafe = !lineStartsWithPeriod(fixed) && fixed.length >= 2 && fixed[fixed.length - 2] == '\r' && fixed[fixed.length - 1] == '\n';
         int[] bodyTokens = Arrays.copyOfRange(prepared.tokens(), n, prepared.tokens().length);
         this.dkimBody = dkim == null ? null
             : new DkimBody(prepared.bytes(), prepared.headerEnd() + 2, prepared.bytes().length, bodyTokens);
@@ -107,16 +111,75 @@ public final class MessageTemplate {
     /** Writes the reader's message straight from the prepared bytes: no copy of the issue is made. */
     public void writeTo(Recipient r, OutputStream out) throws IOException {
         Scratch s = head(r);
+        write(s.dkim.buf, s.dkim.len, s.head.buf, s.head.len, s.token, out);
+    }
+
+    private void write(byte[] dkimLine, int dkimLen, byte[] head, int headLen, byte[] token, OutputStream out) throws IOException {
         byte[] fixed = prepared.bytes();
-        out.write(s.dkim.buf, 0, s.dkim.len);
-        out.write(s.head.buf, 0, s.head.len);
+        out.write(dkimLine, 0, dkimLen);
+        out.write(head, 0, headLen);
         int from = 0;
         for (int off : prepared.tokens()) {
             out.write(fixed, from, off - from);
-            out.write(s.token, 0, TOKEN_LENGTH);
+            out.write(token, 0, TOKEN_LENGTH);
             from = off + TOKEN_LENGTH;
         }
         out.write(fixed, from, fixed.length - from);
+    }
+
+    /**
+     * The reader's message as its personal parts (headers, DKIM signature and token: under 2 KB) over the shared
+     * bytes, to be written out later, from any thread: the issue itself is neither copied nor re-encoded. Checks the
+     * reader's values now, so a bad address fails here and not halfway through an SMTP DATA.
+     */
+    public Personal reader(Recipient r) {
+        Scratch s = head(r);
+        return new Personal(Arrays.copyOf(s.dkim.buf, s.dkim.len), Arrays.copyOf(s.head.buf, s.head.len), s.token.clone());
+    }
+
+    /** One reader's message (see {@link #reader}). */
+    public final class Personal {
+        private final byte[] dkimLine;
+        private final byte[] head;
+        private final byte[] token;
+
+        private Personal(byte[] dkimLine, byte[] head, byte[] token) {
+            this.dkimLine = dkimLine;
+            this.head = head;
+            this.token = token;
+        }
+
+        /** Writes the whole message (CRLF line ends, ending with CRLF). */
+        public void writeTo(OutputStream out) throws IOException {
+            write(dkimLine, dkimLine.length, head, head.length, token, out);
+        }
+
+        /** Its length in bytes. */
+        public int size() {
+            return dkimLine.length + head.length + prepared.bytes().length;
+        }
+
+        /** The whole message as one new array. */
+        public byte[] bytes() {
+            byte[] fixed = prepared.bytes();
+            byte[] out = new byte[size()];
+            System.arraycopy(dkimLine, 0, out, 0, dkimLine.length);
+            System.arraycopy(head, 0, out, dkimLine.length, head.length);
+            int h = dkimLine.length + head.length;
+            System.arraycopy(fixed, 0, out, h, fixed.length);
+            for (int off : prepared.tokens()) System.arraycopy(token, 0, out, h + off, TOKEN_LENGTH);
+            return out;
+        }
+
+        /**
+         * True when no line of the message starts with '.' and it ends with CRLF, so that it can go into SMTP DATA as
+         * it is, without dot-stuffing (RFC 5321, 4.5.2). Always true for a template's messages (the shared bytes are
+         * checked once when prepared; personal header lines start with their names, folded ones with a space, and a
+         * token is base64url): a check, not an assumption.
+         */
+        public boolean smtpSafe() {
+            return smtpSafe && !lineStartsWithPeriod(dkimLine) && !lineStartsWithPeriod(head);
+        }
     }
 
     /** Bytes of the body that DKIM hashes per reader: from the first token on (0 without DKIM). */
@@ -156,6 +219,13 @@ public final class MessageTemplate {
         all.put(prepared.bytes(), 0, prepared.headerEnd());
         for (int i = 0; i < headerTokens; i++) System.arraycopy(s.token, 0, all.buf, base + prepared.tokens()[i], TOKEN_LENGTH);
         dkim.header(all.buf, all.len, dkimBody.hash(s.token), Math.floorDiv(clock.millis(), 1000), s.dkim);
+    }
+
+    /** Whether a line of these bytes starts with '.': at the start, or after a LF. */
+    private static boolean lineStartsWithPeriod(byte[] b) {
+        if (b.length > 0 && b[0] == '.') return true;
+        for (int i = 1; i < b.length; i++) if (b[i] == '.' && b[i - 1] == '\n') return true;
+        return false;
     }
 
     /** A token is exactly 43 base64url characters: anything else could break a line or a URL. */

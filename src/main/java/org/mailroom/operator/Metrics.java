@@ -102,7 +102,7 @@ public final class Metrics implements AutoCloseable {
             Mailer.Connection c = mailer.connect();
             return new Mailer.Connection() {
                 @Override
-                public org.mailroom.delivery.SmtpReply send(Envelope envelope, byte[] message) {
+                public org.mailroom.delivery.SmtpReply send(Envelope envelope, Mailer.Data message) {
                     long t0 = System.nanoTime();
                     try {
                         return c.send(envelope, message);

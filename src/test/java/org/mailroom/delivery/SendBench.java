@@ -83,11 +83,11 @@ public final class SendBench {
 
     private static Sender ceiling(Fixture f, Delivery d, Node node) {
         long id = d.campaigns().list().get(0).id();
-        byte[] one = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null)
+        Mailer.Data one = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null)
             .message(new Claimed(id, 1, "user0@example.com", "Reader 0", 0, false));
         CampaignMessages same = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null) {
             @Override
-            byte[] message(Claimed row) {
+            Mailer.Data message(Claimed row) {
                 return one;
             }
         };
@@ -100,7 +100,7 @@ public final class SendBench {
 
     private static int sampleSize(Delivery d, Fixture f, long id) {
         CampaignMessages m = new CampaignMessages(d.store(), MailSettings.from(f.config), f.tokens, null);
-        return m.message(new Claimed(id, 1, "user0@example.com", "Reader 0", 0, false)).length;
+        return m.message(new Claimed(id, 1, "user0@example.com", "Reader 0", 0, false)).size();
     }
 
     /** An issue of about the given size: TWiR-like paragraphs with links. */

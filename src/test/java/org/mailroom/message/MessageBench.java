@@ -50,6 +50,8 @@ public final class MessageBench {
             size, size / 1024, countTokens(plain.personalize(readers[0]), readers[0]), signed.dkimBytesHashedPerReader());
         System.out.println("| case                                           |  median (us) |     p99 (us) | alloc (B/msg)  |");
         System.out.println("|------------------------------------------------|-------------:|-------------:|---------------:|");
+        measure("reader(): the message a sender sends", n, readers, r -> plain.reader(r));
+        measure("reader(), written out to a null stream", n, readers, r -> plain.reader(r).writeTo(NULL));
         Result p = measure("personalize (byte[] copy)", n, readers, r -> plain.personalize(r));
         java.nio.ByteBuffer[] buffer = {null};
         measure("personalize into a reused ByteBuffer", n, readers, r -> buffer[0] = plain.personalize(r, buffer[0]));

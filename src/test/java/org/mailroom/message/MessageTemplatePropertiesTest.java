@@ -23,6 +23,17 @@ class MessageTemplatePropertiesTest {
         assertThat(part(m, 1)).isEqualTo(expected(html, r.unsubscribeToken()));
     }
 
+    @Property(tries = 200)
+    void no_line_of_any_readers_message_starts_with_a_period(@ForAll("pieces") String text, @ForAll("pieces") String html,
+                                                             @ForAll("line") String name) throws Exception {
+        Recipient r = new Recipient("reader@example.com", name, reader(3).unsubscribeToken(), "mailroom.1.3@example.org");
+        MessageTemplate.Personal m = MessageTemplate.prepare(content("s", text, html), SETTINGS).reader(r);
+        byte[] b = m.bytes();
+        for (int i = 0; i < b.length; i++)
+            assertThat(b[i] == '.' && (i == 0 || b[i - 1] == '\n')).as("a period starts the line at %d", i).isFalse();
+        assertThat(m.smtpSafe()).isTrue();
+    }
+
     @Property(tries = 60)
     void decoded_parts_equal_those_of_the_mime_message_implementation(@ForAll("pieces") String text,
                                                                        @ForAll("pieces") String html) {

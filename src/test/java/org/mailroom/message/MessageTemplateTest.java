@@ -115,6 +115,27 @@ class MessageTemplateTest {
     }
 
     @Test
+    void a_readers_message_written_from_its_parts_is_the_personalized_message() throws Exception {
+        Recipient r = reader(7);
+        MessageTemplate.Personal m = TEMPLATE.reader(r);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        byte[] expected = TEMPLATE.personalize(r);
+        assertThat(out.toByteArray()).isEqualTo(expected);
+        assertThat(m.bytes()).isEqualTo(expected);
+        assertThat(m.size()).isEqualTo(expected.length);
+        assertThat(m.smtpSafe()).as("no line starts with a period: it can go into SMTP DATA as it is").isTrue();
+        m.writeTo(out);
+        assertThat(out.size()).as("written again, from another call: the same message").isEqualTo(2 * expected.length);
+    }
+
+    @Test
+    void a_bad_address_fails_when_the_readers_message_is_made_not_when_it_is_written() {
+        Recipient bad = new Recipient("no-at-sign", "Reader", reader(1).unsubscribeToken(), "id.1@example.org");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TEMPLATE.reader(bad)).isInstanceOf(MessageException.class);
+    }
+
+    @Test
     void personalize_into_a_reused_buffer_gives_the_same_bytes_without_a_new_buffer() {
         java.nio.ByteBuffer b = TEMPLATE.personalize(reader(6), null);
         for (int i = 20; i < 23; i++) {
