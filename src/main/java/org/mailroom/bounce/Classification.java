@@ -12,6 +12,9 @@ public sealed interface Classification {
         }
     }
 
+    /** A reader's unsubscribe request by email (the List-Unsubscribe mailto), with a valid token. */
+    record Unsubscribe(long subscriberId, Long campaignId) implements Classification {}
+
     /** Not about deliverability (an out-of-office reply, a success DSN): counted, not kept. */
     record Ignored(String why) implements Classification {}
 

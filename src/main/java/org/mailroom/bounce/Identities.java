@@ -31,6 +31,7 @@ final class Identities {
     }
 
     private static final Pattern UNSUBSCRIBE = Pattern.compile("unsubscribe[/-]([A-Za-z0-9_-]{" + Tokens.LENGTH + "})(?![A-Za-z0-9_-])");
+    private static final Pattern REQUEST = Pattern.compile("\\s*(?i:unsubscribe)-([A-Za-z0-9_-]{" + Tokens.LENGTH + "})\\s*");
     private final Verp verp;
     private final Tokens tokens;
     private final CampaignLookup campaigns;
@@ -52,6 +53,17 @@ final class Identities {
             if (c.isPresent()) return new Claim(c.get().subscriberId(), positive(c.get().contextId()));
         }
         return Claim.NONE;
+    }
+
+    /**
+     * The reader an unsubscribe request by email names: its Subject is the one the List-Unsubscribe mailto sets,
+     * {@code unsubscribe-TOKEN}, with a valid token; null otherwise (a bounce quoting our headers is not one).
+     */
+    Claim unsubscribeRequest(String subject) {
+        if (tokens == null || subject == null) return null;
+        Matcher m = REQUEST.matcher(subject);
+        if (!m.matches()) return null;
+        return tokens.verify(Tokens.Purpose.UNSUBSCRIBE, m.group(1)).map(c -> new Claim(c.subscriberId(), positive(c.contextId()))).orElse(null);
     }
 
     /** The campaign of an original Message-ID, or null. */

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import org.mailroom.subscriber.SubscriberStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,18 +26,20 @@ public final class ReportHandler {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     /** What handling a report did. */
-    public enum Result { BOUNCE, IGNORED, UNRECOGNISED, ALREADY_SEEN }
+    public enum Result { BOUNCE, UNSUBSCRIBE, IGNORED, UNRECOGNISED, ALREADY_SEEN }
 
     private final ReportParser parser;
     private final BounceStore store;
     private final BounceRules rules;
     private final Clock clock;
+    private final SubscriberStore subscribers;
 
     public ReportHandler(ReportParser parser, BounceStore store, BounceRules rules, Clock clock) {
         this.parser = parser;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
+        this.subscribers = new SubscriberStore(store.database());
     }
 
     public Result handle(byte[] raw) {
@@ -44,6 +47,12 @@ public final class ReportHandler {
         MimeMessage headers = headers(raw);
         String reportId = ReportParser.reportId(headers, raw);
         Classification c = parser.parse(raw, now);
+        // An unsubscribe by email is done first, on its own: it changes nothing the second time, so a crash before the
+        // seen mark below only repeats it. (A reader who subscribed again since is left alone: see ALREADY_SEEN.)
+        if (c instanceof Classification.Unsubscribe u && store.database().inTransaction(conn -> store.seen(conn, reportId)) == null) {
+            boolean left = subscribers.unsubscribe(u.subscriberId(), "email", u.campaignId(), null, now);
+            log.info("unsubscribe request by email from subscriber {}{}", u.subscriberId(), left ? ": unsubscribed" : ": already off the list");
+        }
         return store.database().inTransaction(conn -> {
             if (store.seen(conn, reportId) != null) return Result.ALREADY_SEEN;
             Result r = apply(conn, c, reportId, headers, raw, now);
@@ -61,6 +70,7 @@ public final class ReportHandler {
             }
             return Result.BOUNCE;
         }
+        if (c instanceof Classification.Unsubscribe) return Result.UNSUBSCRIBE;
         if (c instanceof Classification.Ignored i) {
             log.info("report {} ignored: {}", reportId, i.why());
             return Result.IGNORED;

@@ -25,7 +25,8 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * Classifies one message from the bounce mailbox. In order: an RFC 3464 delivery report or an RFC 5965
+ * Classifies one message from the bounce mailbox. In order: a reader's unsubscribe request (the Subject the
+ * List-Unsubscribe mailto sets, with a valid token); an RFC 3464 delivery report or an RFC 5965
  * feedback report (found by their parts' types, so odd casing, whitespace or nesting do not matter);
  * then plain-text bounces (qmail, Exim, mangled reports); then auto-replies, which are ignored; and
  * whatever is left is {@link Classification.Unrecognised}, kept for the operator.
@@ -60,6 +61,8 @@ public final class ReportParser {
         } catch (MessagingException e) {
             return new Classification.Unrecognised("not a MIME message: " + e.getMessage());
         }
+        Identities.Claim unsubscribe = identities.unsubscribeRequest(header(m, "Subject"));
+        if (unsubscribe != null) return new Classification.Unsubscribe(unsubscribe.subscriberId(), unsubscribe.campaignId());
         ReportContext ctx = new ReportContext(receivedAt, reportId(m, raw), envelopeClaim(m, text), text);
         Classification structured = structured(m, ctx);
         if (structured != null) return structured;

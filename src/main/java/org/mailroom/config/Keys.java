@@ -38,6 +38,7 @@ public final class Keys {
         new Key("newsletter.postal-address", "Mailroom Weekly, 1 Example Street, 12345 Example City", STRING, "Sender's postal or contact line in every email footer"),
         new Key("mail.from", "Mailroom Weekly <newsletter@example.org>", STRING, "From address of every email"),
         new Key("mail.reply-to", "", STRING, "Reply-To address (empty: none)"),
+        new Key("mail.unsubscribe-mailto", "", STRING, "A second List-Unsubscribe, by email (e.g. unsubscribe@example.org): mail to it must reach bounce.mailbox, which unsubscribes the reader (empty: the one-click https link alone)"),
         new Key("list.id", "", STRING, "List-Id value, e.g. weekly.example.org (empty: the newsletter name at mail.from's domain, e.g. mailroom-weekly.example.org)"),
         new Key("site.url", "", URL, "Base URL that relative links and images in issues resolve against (empty: base.url)"),
         new Key("render.max-bytes", "5242880", INT, "Largest issue file accepted, in bytes"),

@@ -14,14 +14,19 @@ import java.net.URI;
 public record MessageSettings(String from, String replyTo, String listId, URI baseUrl, String unsubscribeMailto) {
     /**
      * From mail.from, mail.reply-to, list.id (default: the newsletter's name at mail.from's domain, e.g.
-     * {@code mailroom-weekly.example.org}) and base.url; the List-Unsubscribe mailto is {@code unsubscribe@} that domain.
+     * {@code mailroom-weekly.example.org}) and base.url; a List-Unsubscribe mailto only with mail.unsubscribe-mailto,
+     * and then only when bounce.mailbox is read too: an address nobody reads would be an unsubscribe that does nothing.
      */
     public static MessageSettings from(org.mailroom.config.Config c) {
         String from = c.string("mail.from");
         String domain = domainOf(from, c);
         String listId = c.isSet("list.id") ? c.string("list.id") : slug(c.string("newsletter.name")) + "." + domain;
         String replyTo = c.isSet("mail.reply-to") ? c.string("mail.reply-to") : null;
-        return new MessageSettings(from, replyTo, listId, c.url("base.url"), "unsubscribe@" + domain);
+        String mailto = c.isSet("mail.unsubscribe-mailto") ? c.string("mail.unsubscribe-mailto").strip() : null;
+        if (mailto != null && !c.isSet("bounce.mailbox"))
+            throw new org.mailroom.config.ConfigException(c.source("mail.unsubscribe-mailto") + ": mail.unsubscribe-mailto is set but bounce.mailbox is empty: "
+                + "nothing would read the unsubscribe requests sent to " + mailto);
+        return new MessageSettings(from, replyTo, listId, c.url("base.url"), mailto);
     }
 
     /** The lower-cased domain of the From address: Message-IDs and the List-Id are made under it. */

@@ -46,4 +46,33 @@ class ReportHandlerTest {
             assertThat(f.count("bounce") + f.count("unrecognised_report")).isZero();
         }
     }
+
+    /** What a mail client sends for the List-Unsubscribe mailto: the Subject carries the reader's token. */
+    private static byte[] unsubscribeRequest(String token) {
+        return ("From: Bob <bob@example.net>\r\nTo: unsubscribe@example.org\r\nMessage-ID: <req-" + token.substring(0, 8) + "@example.net>\r\n"
+            + "Subject: unsubscribe-" + token + "\r\n\r\nThis message will unsubscribe you.\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void an_unsubscribe_request_by_email_unsubscribes_its_reader_once() {
+        try (BounceFixture f = new BounceFixture(dir)) {
+            String token = new org.mailroom.subscriber.Tokens(Samples.SECRET).create(org.mailroom.subscriber.Tokens.Purpose.UNSUBSCRIBE, 2, 0);
+            assertThat(f.handler.handle(unsubscribeRequest(token))).isEqualTo(ReportHandler.Result.UNSUBSCRIBE);
+            assertThat(f.status(2)).isEqualTo("unsubscribed");
+            assertThat(f.leftSource(2)).isEqualTo("email");
+            assertThat(f.status(1)).as("no one else").isEqualTo("confirmed");
+            assertThat(f.count("bounce") + f.count("unrecognised_report")).isZero();
+            assertThat(f.handler.handle(unsubscribeRequest(token))).as("the same request again").isEqualTo(ReportHandler.Result.ALREADY_SEEN);
+        }
+    }
+
+    @Test
+    void a_request_with_a_forged_token_unsubscribes_no_one_and_is_kept_for_the_operator() {
+        try (BounceFixture f = new BounceFixture(dir)) {
+            String forged = new org.mailroom.subscriber.Tokens("another-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII))
+                .create(org.mailroom.subscriber.Tokens.Purpose.UNSUBSCRIBE, 2, 0);
+            assertThat(f.handler.handle(unsubscribeRequest(forged))).isEqualTo(ReportHandler.Result.UNRECOGNISED);
+            assertThat(f.status(2)).isEqualTo("confirmed");
+        }
+    }
 }
