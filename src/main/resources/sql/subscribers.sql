@@ -20,6 +20,12 @@ UPDATE subscriber SET status = 'pending', name = COALESCE(?, name), subscribed_a
        subscribed_ip = ?, confirmation_sent_at = NULL, updated_at = ?
 WHERE id = ? AND status NOT IN ('pending', 'confirmed')
 
+-- name: restart-pending
+-- A pending address whose confirmation link expired asks again: the subscription starts over, so its new link differs.
+UPDATE subscriber SET name = COALESCE(?, name), subscribed_at = ?, subscribed_source = ?, subscribed_ip = ?,
+       confirmation_sent_at = NULL, updated_at = ?
+WHERE id = ? AND status = 'pending'
+
 -- name: update-pending-name
 UPDATE subscriber SET name = ?, updated_at = ? WHERE id = ? AND status = 'pending'
 

@@ -62,6 +62,7 @@ public final class Keys {
         // readers' forms
         new Key("subscribe.rate-per-ip", "20", INT, "Subscribe requests per client address per hour"),
         new Key("subscribe.rate-per-email", "3", INT, "Subscribe requests per email address per hour"),
+        new Key("subscribe.confirm-days", "7", INT, "Days a confirmation link stays valid; subscribing again after that sends a new one (0: no limit)"),
         new Key("subscribe.resend-minutes", "5", INT, "Minimum minutes between two confirmation emails to one pending address")
     );
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Executor;
  * address is known (callers get nothing back, and the email is sent in the background so that not even the response
  * time tells). A pending address gets its confirmation again at most once per {@code subscribe.resend-minutes};
  * someone who left and asks again through the form gets a new confirmation (re-consent); a confirmed one gets nothing.
+ * A confirmation link confirms for {@code subscribe.confirm-days}; a pending address that asks again after that
+ * starts over with a new link (the old one stays dead).
  */
 public final class OptIn {
     private static final Logger log = LoggerFactory.getLogger(OptIn.class);
@@ -24,10 +26,20 @@ public final class OptIn {
     public record Request(String email, String name, String ip, String source) {}
 
     /** What the rules depend on, from the configuration. */
-    public record Settings(URI baseUrl, Duration resendInterval, int ratePerIp, int ratePerEmail) {
+    public record Settings(URI baseUrl, Duration resendInterval, int ratePerIp, int ratePerEmail, Duration confirmValidity) {
+        /** Without a limit on how long a confirmation link is valid. */
+        public Settings(URI baseUrl, Duration resendInterval, int ratePerIp, int ratePerEmail) {
+            this(baseUrl, resendInterval, ratePerIp, ratePerEmail, Duration.ZERO);
+        }
+
         public static Settings from(Config c) {
             return new Settings(c.url("base.url"), Duration.ofMinutes(c.integer("subscribe.resend-minutes")),
-                c.integer("subscribe.rate-per-ip"), c.integer("subscribe.rate-per-email"));
+                c.integer("subscribe.rate-per-ip"), c.integer("subscribe.rate-per-email"), Duration.ofDays(c.integer("subscribe.confirm-days")));
+        }
+
+        /** Whether a confirmation link of a subscription started at {@code start} no longer confirms at {@code now}. */
+        boolean expired(Instant start, Instant now) {
+            return !confirmValidity.isZero() && start != null && now.isAfter(start.plus(confirmValidity));
         }
     }
 
@@ -66,7 +78,9 @@ public final class OptIn {
         switch (s.status()) {
             case CONFIRMED -> { return; }
             case PENDING -> {
-                if (name != null && !name.equals(s.name())) store.updatePendingName(s.id(), name, now);
+                // its link has expired: a new consent starts, with a new link
+                if (settings.expired(s.subscribedAt(), now)) store.restartPending(s.id(), name, r.source(), r.ip(), now);
+                else if (name != null && !name.equals(s.name())) store.updatePendingName(s.id(), name, now);
             }
             default -> store.resubscribe(s.id(), name, r.source(), r.ip(), now);
         }
@@ -82,7 +96,11 @@ public final class OptIn {
         Subscriber s = store.findById(claim.subscriberId()).orElseThrow(OptIn::notValid);
         // The context is the subscription's start: a link from before the person left cannot bring them back.
         if (s.subscribedAt().getEpochSecond() != claim.contextId() || s.status().hasLeft()) throw notValid();
-        if (s.status() == Status.PENDING) store.confirm(s.id(), ip, clock.instant());
+        if (s.status() == Status.PENDING) {
+            if (settings.expired(s.subscribedAt(), clock.instant()))
+                throw SubscriberException.invalidLink("this confirmation link has expired; subscribing again sends a new one");
+            store.confirm(s.id(), ip, clock.instant());
+        }
         return store.findById(s.id()).orElseThrow(OptIn::notValid);
     }
 

@@ -67,6 +67,11 @@ public final class SubscriberStore {
         return update("confirm", time(now), ip, time(now), id);
     }
 
+    /** A pending subscription whose confirmation link expired starts again: new start time (so a new link), email not yet sent. */
+    public boolean restartPending(long id, String name, String source, String ip, Instant now) {
+        return update("restart-pending", name, time(now), source, ip, time(now), id);
+    }
+
     /** Marks a pending or confirmed subscriber unsubscribed; false when they were not (already left, or unknown). */
     public boolean unsubscribe(long id, String how, Long campaignId, String ip, Instant now) {
         return update("unsubscribe", time(now), how, campaignId, ip, time(now), id);

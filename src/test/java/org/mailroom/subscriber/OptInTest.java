@@ -83,6 +83,40 @@ class OptInTest {
         assertThat(optIn.confirm(token(sent.get(1)), "x").status()).isEqualTo(Status.CONFIRMED);
     }
 
+    /** The rules with confirmation links valid for {@code days}. */
+    private OptIn expiring(int days) {
+        OptIn.Settings settings = new OptIn.Settings(URI.create("https://news.example.org"), Duration.ofMinutes(5), 100, 100, Duration.ofDays(days));
+        return new OptIn(store, tokens, sent::add, new ConfirmationEmail("Weekly"), settings, clock, Runnable::run);
+    }
+
+    @Test
+    void a_confirmation_link_confirms_only_within_its_validity_and_asking_again_later_sends_a_new_one() {
+        OptIn rules = expiring(7);
+        rules.subscribe(new OptIn.Request("late@example.org", null, "192.0.2.1", "form"));
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        assertThatThrownBy(() -> rules.confirm(token(sent.get(0)), "x")).isInstanceOf(SubscriberException.class).hasMessageContaining("expired");
+        Subscriber s = store.findByEmail(EmailAddress.parse("late@example.org")).orElseThrow();
+        assertThat(s.status()).as("still waiting, not confirmed by the old link").isEqualTo(Status.PENDING);
+
+        rules.subscribe(new OptIn.Request("late@example.org", null, "192.0.2.9", "form"));
+        assertThat(sent).hasSize(2);
+        assertThat(token(sent.get(1))).as("a new link").isNotEqualTo(token(sent.get(0)));
+        assertThatThrownBy(() -> rules.confirm(token(sent.get(0)), "x")).as("the old link stays dead").isInstanceOf(SubscriberException.class);
+        assertThat(rules.confirm(token(sent.get(1)), "192.0.2.9").status()).isEqualTo(Status.CONFIRMED);
+    }
+
+    @Test
+    void a_link_within_its_validity_confirms_and_a_confirmed_readers_old_link_still_says_so_later() {
+        OptIn rules = expiring(7);
+        rules.subscribe(new OptIn.Request("ok@example.org", null, "192.0.2.1", "form"));
+        clock.advance(Duration.ofDays(6));
+        assertThat(rules.confirm(token(sent.get(0)), "x").status()).isEqualTo(Status.CONFIRMED);
+        clock.advance(Duration.ofDays(30));
+        assertThat(rules.confirm(token(sent.get(0)), "x").status()).as("confirming twice is fine").isEqualTo(Status.CONFIRMED);
+        rules.subscribe(new OptIn.Request("ok@example.org", null, "192.0.2.1", "form"));
+        assertThat(sent).as("a confirmed reader gets nothing").hasSize(1);
+    }
+
     @Test
     void the_email_names_the_newsletter_and_carries_a_confirm_link_under_the_base_url() {
         subscribe("n@example.org");
