@@ -1,8 +1,7 @@
 package org.mailroom.bounce;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroom.config.Config;
 import org.mailroom.testing.PostgresServer;
@@ -12,27 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The bounce feature's SQL on PostgreSQL: every sample report, twice, leaves the list as it does on H2. */
 class BouncePostgresIT {
     static final List<String> REPORTS = List.of("gmail-dsn", "postfix-hard", "postfix-delayed", "exchange-ndr", "qmail",
         "mangled-verp", "arf-abuse", "out-of-office", "reader-reply");
-    static PostgresServer pg;
+    @RegisterExtension
+    static final PostgresServer.PerClass pg = new PostgresServer.PerClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) pg.close();
-    }
 
     @Test
     void every_sample_report_changes_the_list_on_postgresql_as_it_does_on_h2() throws Exception {

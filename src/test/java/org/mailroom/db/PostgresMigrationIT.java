@@ -1,8 +1,7 @@
 package org.mailroom.db;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroom.config.Config;
 import org.mailroom.testing.PostgresServer;
 
@@ -10,21 +9,10 @@ import java.sql.ResultSet;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PostgresMigrationIT {
-    static PostgresServer pg;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) pg.close();
-    }
+    @RegisterExtension
+    static final PostgresServer.PerClass pg = new PostgresServer.PerClass();
 
     @Test
     void every_migration_runs_on_postgresql_and_the_schema_takes_a_subscriber() throws Exception {

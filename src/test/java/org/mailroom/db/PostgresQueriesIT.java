@@ -1,8 +1,7 @@
 package org.mailroom.db;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroom.config.Config;
 import org.mailroom.subscriber.Exporter;
@@ -26,25 +25,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every feature's SQL on PostgreSQL: each named query parses there, and the import merges as it does on H2. */
 class PostgresQueriesIT {
-    static PostgresServer pg;
+    @RegisterExtension
+    static final PostgresServer.PerClass pg = new PostgresServer.PerClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) pg.close();
-    }
 
     @Test
     void every_named_query_of_every_feature_is_accepted_by_postgresql() throws Exception {

@@ -1,8 +1,7 @@
 package org.mailroom.delivery;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroom.testing.PostgresServer;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two nodes (child JVMs running what serve runs of delivery) on one PostgreSQL database, each through its own
@@ -27,22 +25,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ClusterIT {
     static final int RECIPIENTS = 20_000;
     static final int CONCURRENCY = 4;
-    static PostgresServer pg;
+    @RegisterExtension
+    static final PostgresServer.PerClass pg = new PostgresServer.PerClass();
 
     /** Kept when a test fails: the node logs are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) pg.close();
-    }
 
     @Test
     void two_nodes_share_a_campaign_and_a_node_killed_half_way_loses_nobody_and_marks_only_its_in_flight_messages() throws Exception {

@@ -124,4 +124,29 @@ public final class PostgresServer implements AutoCloseable {
             return s.getLocalPort();
         }
     }
+
+    /**
+     * One server for a test class: {@code @RegisterExtension static final PostgresServer.PerClass pg = new PostgresServer.PerClass();}
+     * starts it before the class's tests (which are skipped when PostgreSQL is not installed) and removes it after.
+     */
+    public static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback, org.junit.jupiter.api.extension.AfterAllCallback {
+        private PostgresServer server;
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(available(), "PostgreSQL binaries not installed");
+            server = start();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (server != null) server.close();
+            server = null;
+        }
+
+        /** A new database on the class's server; its JDBC URL. */
+        public String createDatabase(String name) throws SQLException {
+            return server.createDatabase(name);
+        }
+    }
 }

@@ -1,8 +1,7 @@
 package org.mailroom.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroom.delivery.CampaignStatus;
 import org.mailroom.testing.PostgresServer;
@@ -12,24 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every query of the operator's pages, /metrics and the archive, on PostgreSQL. Skipped without PostgreSQL binaries. */
 class OperatorPostgresIT {
-    static PostgresServer pg;
+    @RegisterExtension
+    static final PostgresServer.PerClass pg = new PostgresServer.PerClass();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pg != null) pg.close();
-    }
 
     @Test
     void the_operator_pages_metrics_and_archive_read_a_campaign_sent_on_postgresql() throws Exception {
