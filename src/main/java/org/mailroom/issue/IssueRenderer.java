@@ -66,7 +66,7 @@ public final class IssueRenderer {
     /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
     Body body(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
-        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase()).body();
+        Element body = HtmlBody.process(markdown.tree(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase()).body();
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));
         return new Body(body.html(), PlainText.of(body));
     }
@@ -83,7 +83,7 @@ public final class IssueRenderer {
         long t0 = System.nanoTime();
         var doc = markdown.parse(issue.body(), lint);
         long t1 = System.nanoTime();
-        HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
+        HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.tree(doc, lint), lint, settings.resolveBase());
         Element body = cleaned.body();
         Map<String, Object> scope = scope(issue, body);
         String bodyHtml = body.html();
