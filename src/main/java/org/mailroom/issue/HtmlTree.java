@@ -57,8 +57,8 @@ final class HtmlTree {
     /** Raw inline tags taken as elements: phrasing elements whose start and end tags the parser takes as written. */
     private static final Set<String> PHRASING = Set.of("small", "sub", "sup", "span", "b", "i", "u", "em", "strong", "s", "del",
         "ins", "mark", "kbd", "var", "samp", "cite", "q", "dfn", "abbr", "code");
-    /** Attribute names the parser reads as written. */
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z_][-A-Za-z0-9_.:]*");
+    /** Attribute names the parser reads as written: lower case, no quotes, no equals sign. */
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z_][-a-z0-9_.:]*");
     private static final Pattern SIMPLE_TAG = Pattern.compile("<(/?)([a-z]+)\\s*(/?)>");
 
     private final HtmlRendererOptions html;
@@ -157,7 +157,7 @@ final class HtmlTree {
         }
         Element span = open("span");
         for (var a : all.values()) {
-            if (!ATTRIBUTE_NAME.matcher(a.getName()).matches()) throw new Unsupported();
+            if (!ATTRIBUTE_NAME.matcher(a.getName()).matches()) throw new Unsupported();  // the parser would lower its case
             span.attr(a.getName(), a.getValue());
         }
         inline(span, () -> children(node));

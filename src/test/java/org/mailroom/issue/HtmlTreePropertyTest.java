@@ -33,7 +33,7 @@ class HtmlTreePropertyTest {
     Arbitrary<String> bodies() {
         Arbitrary<String> mine = Arbitraries.of("<small>", "</small>", "<sup>", "</sup>", "<br>", "<br />", "<b>", "</b>", "{.note}",
             "{secrets}", "{#id .a .b title=\"t\"}", "**", "*", "`", "  \n", "```rust\n", "```\n", "\\", "&copy;", "    * ", "  - ",
-            "1) ", "3. ", "[t]: https://t.test \"title\"\n", "[t]", "[x][t]", "<!-- c -->\n", "<!--\nc\n-->\n", "# h {.c}\n", "## Same\n");
+            "1) ", "3. ", "{Data-X=1}", "{onclick=x}", "[t]: https://t.test \"title\"\n", "[t]", "[x][t]", "<!-- c -->\n", "<!--\nc\n-->\n", "# h {.c}\n", "## Same\n");
         return Arbitraries.oneOf(RenderPropertyTest.pieces(), mine).list().ofMinSize(0).ofMaxSize(30).map(l -> String.join("", l));
     }
 
