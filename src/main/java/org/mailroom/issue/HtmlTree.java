@@ -114,7 +114,7 @@ final class HtmlTree {
     }
 
     private void node(com.vladsch.flexmark.util.ast.Node n) {
-        if (n instanceof Text || n instanceof HtmlEntity) text(n.getChars().unescape());
+        if (n instanceof Text || n instanceof HtmlEntity) text(unescape(n.getChars()));
         else if (n instanceof SoftLineBreak) raw("\n");
         else if (n instanceof Link link) link(link);
         else if (n instanceof LinkRef ref) linkRef(ref);
@@ -186,7 +186,7 @@ final class HtmlTree {
     /** A bullet or numbered item (definition terms and items are flexmark list items too, written otherwise). */
     private void listItem(ListItem item) {
         block(open("li"), () -> {
-            text(item.getMarkerSuffix().unescape());
+            text(unescape(item.getMarkerSuffix()));
             children(item);
         });
     }
@@ -213,8 +213,8 @@ final class HtmlTree {
             children(link);
             return;
         }
-        Element a = new Element("a").attr("href", link.getUrl().unescape());
-        if (link.getTitle().isNotNull()) a.attr("title", link.getTitle().unescape());
+        Element a = new Element("a").attr("href", unescape(link.getUrl()));
+        if (link.getTitle().isNotNull()) a.attr("title", unescape(link.getTitle()));
         a.attr(MarkdownRenderer.OFFSET_ATTR, Integer.toString(link.getStartOffset()));
         inline(a, () -> children(link));
     }
@@ -224,21 +224,21 @@ final class HtmlTree {
         if (reference == null) {
             if (ref.isDefined()) throw new Unsupported();
             if (!ref.hasChildren()) {
-                text(ref.getChars().unescape());
+                text(unescape(ref.getChars()));
             } else {
-                text(ref.getChars().prefixOf(ref.getChildChars()).unescape());
+                text(unescape(ref.getChars().prefixOf(ref.getChildChars())));
                 children(ref);
-                text(ref.getChars().suffixOf(ref.getChildChars()).unescape());
+                text(unescape(ref.getChars().suffixOf(ref.getChildChars())));
             }
             return;
         }
-        String url = reference.getUrl().unescape();
+        String url = unescape(reference.getUrl());
         if (suppressed(url)) {
             children(ref);
             return;
         }
         Element a = new Element("a").attr("href", url);
-        if (reference.getTitle().isNotNull()) a.attr("title", reference.getTitle().unescape());
+        if (reference.getTitle().isNotNull()) a.attr("title", unescape(reference.getTitle()));
         a.attr(MarkdownRenderer.OFFSET_ATTR, Integer.toString(ref.getStartOffset()));
         inline(a, () -> children(ref));
     }
@@ -254,7 +254,7 @@ final class HtmlTree {
         Element code = new Element("code");
         BasedSequence info = node.getInfo();
         if (info.isNotNull() && !info.isBlank()) {
-            String language = node.getInfoDelimitedByAny(html.languageDelimiterSet).unescape();
+            String language = unescape(node.getInfoDelimitedByAny(html.languageDelimiterSet));
             code.attr("class", html.languageClassMap.getOrDefault(language, html.languageClassPrefix + language));
         } else if (!html.noLanguageClass.trim().isEmpty()) {
             code.attr("class", html.noLanguageClass.trim());
@@ -375,7 +375,13 @@ final class HtmlTree {
     }
 
     private void text(String s) {
-        raw(Escaping.normalizeEOL(s));
+        raw(s.indexOf('\r') < 0 ? s : Escaping.normalizeEOL(s));
+    }
+
+    /** What {@code chars.unescape()} gives, without its regex where there is no backslash or entity to unescape. */
+    private static String unescape(BasedSequence chars) {
+        String s = chars.toString();
+        return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : chars.unescape();
     }
 
     private void flushText() {
