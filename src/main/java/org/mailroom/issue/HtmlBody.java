@@ -48,7 +48,11 @@ final class HtmlBody {
     record Cleaned(Element body, boolean reparsesAlike) {}
 
     static Cleaned process(String fragment, Lint lint, URI base) {
-        Document dirty = Jsoup.parseBodyFragment(fragment);
+        return process(Jsoup.parseBodyFragment(fragment), lint, base);
+    }
+
+    /** @param dirty the HTML as jsoup parses a body fragment; cleaned into a new document, and changed */
+    static Cleaned process(Document dirty, Lint lint, URI base) {
         warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);

@@ -66,7 +66,7 @@ public final class IssueRenderer {
     /** The issue's body alone, as HTML fragment and text, without the theme: what golden tests compare. */
     Body body(Issue issue, List<Warning> warnings) {
         Lint lint = new Lint(issue, warnings);
-        Element body = HtmlBody.process(markdown.render(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase()).body();
+        Element body = HtmlBody.process(markdown.tree(markdown.parse(issue.body(), lint), lint), lint, settings.resolveBase()).body();
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));
         return new Body(body.html(), PlainText.of(body));
     }
@@ -83,24 +83,37 @@ public final class IssueRenderer {
         long t0 = System.nanoTime();
         var doc = markdown.parse(issue.body(), lint);
         long t1 = System.nanoTime();
-        HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.render(doc, lint), lint, settings.resolveBase());
+        HtmlBody.Cleaned cleaned = HtmlBody.process(markdown.tree(doc, lint), lint, settings.resolveBase());
         Element body = cleaned.body();
         Map<String, Object> scope = scope(issue, body);
-        String bodyHtml = body.html();
-        scope.put("body", bodyHtml);
-        String source = theme.html(scope);
+        String shell = cleaned.reparsesAlike() && body.childNodeSize() > 0 ? theme.shell(scope) : null;
+        String bodyHtml = shell == null ? body.html() : null;
+        String source = shell == null ? theme.html(withBody(scope, bodyHtml)) : null;
         long t2 = System.nanoTime();
-        scope.put("body", PlainText.of(body).stripTrailing());  // before inlining, which takes the body's nodes
+        scope.put("body", PlainText.of(body).stripTrailing());
         String text = theme.text(scope);
         long t3 = System.nanoTime();
-        String html = inline(source, bodyHtml, cleaned);
+        // The inliner takes a copy of the body's nodes: the body stays as it is, to write the source page if it is asked for.
+        Document page = shell == null ? null : theme.document(shell, body.clone());
+        if (page == null && shell != null) {
+            bodyHtml = body.html();
+            source = Theme.withBody(shell, bodyHtml);
+        }
+        String html = page == null ? inline(source, bodyHtml, cleaned)
+            : inliner.inline(page).html(new StringBuilder((shell.length() + issue.body().length()) * 3)).toString();
         long t4 = System.nanoTime();
         int size = utf8Length(html);
         if (size > GMAIL_CLIP_BYTES)
             lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
-        EmailContent content = new EmailContent(subject(issue), html, source, text, warnings);
+        EmailContent content = page == null ? new EmailContent(subject(issue), html, source, text, warnings)
+            : new EmailContent(subject(issue), html, () -> Theme.withBody(shell, body.html()), text, warnings);
         return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t4 - t3, t3 - t2));
+    }
+
+    private static Map<String, Object> withBody(Map<String, Object> scope, String bodyHtml) {
+        scope.put("body", bodyHtml);
+        return scope;
     }
 
     /**

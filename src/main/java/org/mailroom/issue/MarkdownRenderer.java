@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlRendererOptions;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
@@ -20,6 +21,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+
+import org.jsoup.Jsoup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +46,14 @@ final class MarkdownRenderer {
      */
     private final Parser parserWithoutAbbreviations;
     private final HtmlRenderer renderer;
+    private final HtmlRendererOptions htmlOptions;
 
     MarkdownRenderer() {
         MutableDataSet o = options(true);
         parser = Parser.builder(o).build();
         parserWithoutAbbreviations = Parser.builder(options(false)).build();
         renderer = HtmlRenderer.builder(o).attributeProviderFactory(new OffsetAttributes()).build();
+        htmlOptions = new HtmlRendererOptions(o);
     }
 
     private static MutableDataSet options(boolean abbreviations) {
@@ -76,6 +81,21 @@ final class MarkdownRenderer {
 
     /** Renders the body to an HTML fragment, first unlinking references that have no definition. */
     String render(Document doc, Lint lint) {
+        unlinkUndefined(doc, lint);
+        return renderer.render(doc);
+    }
+
+    /**
+     * What {@code Jsoup.parseBodyFragment(render(doc, lint))} gives, built from flexmark's tree where {@link HtmlTree}
+     * can (issue 578: its 40 KB of HTML neither written nor parsed), else by parsing.
+     */
+    org.jsoup.nodes.Document tree(Document doc, Lint lint) {
+        unlinkUndefined(doc, lint);
+        org.jsoup.nodes.Document tree = HtmlTree.build(doc, htmlOptions);
+        return tree != null ? tree : Jsoup.parseBodyFragment(renderer.render(doc));
+    }
+
+    private static void unlinkUndefined(Document doc, Lint lint) {
         checkComments(lint);
         List<LinkRef> undefined = new ArrayList<>();
         for (Node n : doc.getDescendants()) {
@@ -90,7 +110,6 @@ final class MarkdownRenderer {
             lint.warn(lint.lineOf(ref.getStartOffset()), "reference link [" + ref.getReference() + "] has no definition: shown as plain text");
             unlink(ref);
         }
-        return renderer.render(doc);
     }
 
     /** An unterminated comment silently hides the rest of the issue (in the HTML, at least): say so. */

@@ -3,7 +3,6 @@ package org.mailroom.issue;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,16 +15,15 @@ import java.util.regex.Pattern;
  * into one paragraph in CommonMark; Python-Markdown skips it, and so does this, with a warning.
  */
 final class ReferenceSpacing {
-    private static final Pattern DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:", Pattern.MULTILINE);
+    /** What a reference definition starts with; {@link #definedLabels} finds the same. */
+    static final Pattern DEFINITION = Pattern.compile("^ {0,3}\\[([^\\]]+)\\]:", Pattern.MULTILINE);
     private static final Pattern EMPTY_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*$");
 
     private ReferenceSpacing() {}
 
     static String fix(String body, Lint lint) {
         if (!body.contains("][") && !body.contains("]:")) return body;
-        Set<String> defined = new HashSet<>();
-        Matcher d = DEFINITION.matcher(body);
-        while (d.find()) defined.add(normalize(d.group(1)));
+        Set<String> defined = definedLabels(body);
         StringBuilder out = null;
         boolean fenced = false;
         int start = 0;
@@ -43,6 +41,34 @@ final class ReferenceSpacing {
             line++;
         }
         return out == null ? body : out.toString();
+    }
+
+    /**
+     * The labels {@link #DEFINITION} finds, normalized: found line by line instead of trying the regex at every one of
+     * the issue's characters (a twentieth of the parse).
+     */
+    static Set<String> definedLabels(String body) {
+        Set<String> defined = new HashSet<>();
+        int n = body.length();
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && j - i < 3 && body.charAt(j) == ' ') j++;
+            int close = j < n && body.charAt(j) == '[' ? body.indexOf(']', j + 1) : -1;
+            boolean found = close > j + 1 && close + 1 < n && body.charAt(close + 1) == ':';
+            if (found) defined.add(normalize(body.substring(j + 1, close)));
+            i = nextLineStart(body, found ? close + 2 : i);
+        }
+        return defined;
+    }
+
+    /** Where the next line after {@code from} starts, as {@code ^} in MULTILINE mode sees lines; the length if none. */
+    private static int nextLineStart(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') return i + 1;
+            if (c == '\r') return i + 1 < s.length() && s.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        }
+        return s.length();
     }
 
     private static String fixLine(String line, Set<String> defined, Lint lint, int index) {

@@ -10,6 +10,8 @@ import java.util.List;
 final class TextLayout {
     private final int width;
     private final StringBuilder out = new StringBuilder();
+    /** The line being wrapped, reused. */
+    private final StringBuilder line = new StringBuilder();
     private final List<Frame> frames = new ArrayList<>();
     private boolean blankPending;
     /** The prefixes in force when the blank line was asked for: a quote's blank line opener stays outside it. */
@@ -59,37 +61,30 @@ final class TextLayout {
     }
 
     /** Writes one line as it is, under the prefixes: code, link lists, table rows. */
-    void verbatim(String line) {
-        emit(line);
+    void verbatim(String text) {
+        emit(text);
     }
 
+    /** Words separated by runs of spaces, joined by one, in lines no longer than the space left (a longer word alone). */
     private void wrap(String text) {
         if (text.isEmpty()) return;
-        StringBuilder line = new StringBuilder();
+        line.setLength(0);
         int available = Math.max(20, width - peekPrefixLength());
-        for (String word : words(text)) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > available) {
-                emit(line.toString());
-                line.setLength(0);
-                available = Math.max(20, width - peekPrefixLength());
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
-        }
-        if (line.length() > 0) emit(line.toString());
-    }
-
-    /** Words separated by runs of spaces (no regex: this runs for every paragraph of every issue). */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             while (i < text.length() && text.charAt(i) == ' ') i++;
             int start = i;
             while (i < text.length() && text.charAt(i) != ' ') i++;
-            if (i > start) words.add(text.substring(start, i));
+            if (i == start) continue;
+            if (line.length() > 0 && line.length() + 1 + (i - start) > available) {
+                emit(line);
+                line.setLength(0);
+                available = Math.max(20, width - peekPrefixLength());
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(text, start, i);
         }
-        return words;
+        if (line.length() > 0) emit(line);
     }
 
     private int peekPrefixLength() {
@@ -98,18 +93,21 @@ final class TextLayout {
         return n;
     }
 
-    private void emit(String content) {
+    private void emit(CharSequence content) {
         if (blankPending) {
             out.append(blankPrefix).append('\n');
             blankPending = false;
         }
-        StringBuilder line = new StringBuilder();
+        int start = out.length();
         for (Frame f : frames) {
-            line.append(f.used ? f.rest : f.first);
+            out.append(f.used ? f.rest : f.first);
             f.used = true;
         }
-        line.append(content);
-        out.append(line.toString().stripTrailing()).append('\n');
+        out.append(content);
+        int end = out.length();  // without trailing whitespace, as String.stripTrailing() takes it off
+        while (end > start && Character.isWhitespace(out.codePointBefore(end))) end -= Character.charCount(out.codePointBefore(end));
+        out.setLength(end);
+        out.append('\n');
     }
 
     String text() {

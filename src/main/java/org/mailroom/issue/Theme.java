@@ -25,6 +25,8 @@ final class Theme {
     static final String TEXT = "email.txt.mustache";
     private final Mustache html;
     private final Mustache text;
+    /** Whether the template writes the body once, as given, and nothing else that depends on it: see {@link #shell}. */
+    private final boolean bodyOnceAsGiven;
 
     Theme() {
         this("templates");
@@ -35,6 +37,50 @@ final class Theme {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(root);
         this.html = factory.compile(HTML);
         this.text = factory.compile(TEXT);
+        Map<String, Object> sample = new java.util.HashMap<>(Map.of("body", SAMPLE_BODY));
+        String page = execute(html, sample);
+        sample.put("body", BODY_MARK);
+        String shell = execute(html, sample);
+        this.bodyOnceAsGiven = once(shell) && withBody(shell, SAMPLE_BODY).equals(page);
+    }
+
+    /** Markup, entities, quotes and lines: what an escaping or indenting template would change. */
+    private static final String SAMPLE_BODY = "<p class=\"a\">x &amp; y</p>\n  <p>z</p>\n";
+
+    /**
+     * The themed page with a mark where the body goes: {@code withBody(shell(scope), body)} is {@code html(scope)} with
+     * that body (not empty). Null where the template does not write the body once as given (the mark escaped, twice).
+     */
+    String shell(Map<String, Object> scope) {
+        if (!bodyOnceAsGiven) return null;
+        Object body = scope.put("body", BODY_MARK);
+        String shell = execute(html, scope);
+        scope.put("body", body);
+        return once(shell) ? shell : null;
+    }
+
+    /** The mark there once, and nothing else of it (an escaped copy, the mark's text in the theme). */
+    private static boolean once(String shell) {
+        int at = shell.indexOf(BODY_MARK_TEXT);
+        return at >= 4 && shell.startsWith(BODY_MARK, at - 4) && shell.indexOf(BODY_MARK_TEXT, at + 1) < 0;
+    }
+
+    /** The page: the shell with the body's HTML in place of the mark. */
+    static String withBody(String shell, String bodyHtml) {
+        int at = shell.indexOf(BODY_MARK);
+        return new StringBuilder(shell.length() + bodyHtml.length()).append(shell, 0, at).append(bodyHtml)
+            .append(shell, at + BODY_MARK.length(), shell.length()).toString();
+    }
+
+    /**
+     * The themed page as a document, with {@code body}'s children moved in where the mark is in {@code shell}: the tree
+     * that parsing the page gives, under the same conditions as {@link #document(String, String, Element)}. Null where
+     * that cannot be shown, and {@code body} is then left as it is.
+     */
+    Document document(String shell, Element body) {
+        int at = shell.indexOf(BODY_MARK);
+        if (at <= 0 || body.childNodeSize() == 0 || shell.charAt(at - 1) != '>' && shell.charAt(at - 1) != '\n') return null;
+        return parsed(shell, body);
     }
 
     String html(Map<String, Object> scope) {
@@ -54,6 +100,10 @@ final class Theme {
         if (at <= 0 || page.charAt(at - 1) != '>' && page.charAt(at - 1) != '\n') return null;
         String shell = page.substring(0, at) + BODY_MARK + page.substring(at + bodyHtml.length());
         if (shell.indexOf(BODY_MARK_TEXT) != shell.lastIndexOf(BODY_MARK_TEXT)) return null;
+        return parsed(shell, body);
+    }
+
+    private static Document parsed(String shell, Element body) {
         Document doc = Jsoup.parse(shell);
         Comment mark = doc.quirksMode() == Document.QuirksMode.noQuirks ? bodyMark(doc) : null;
         if (mark == null) return null;

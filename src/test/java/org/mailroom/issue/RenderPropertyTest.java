@@ -74,7 +74,7 @@ class RenderPropertyTest {
         return pieces().list().ofMinSize(0).ofMaxSize(30).map(l -> String.join("", l));
     }
 
-    private static Arbitrary<String> pieces() {
+    static Arbitrary<String> pieces() {
         Arbitrary<String> words = Arbitraries.strings().withChars("abc xyz<>&[]()*_`#!-:|\\\"'").ofMaxLength(30);
         Arbitrary<String> urls = Arbitraries.of("https://ok.test/a", "/blog/x", "rel.html", "javascript:alert(1)", "data:text/html,x",
             "hhttps://typo.test", "www.no-scheme.test", "REDDIT_LINK_HERE", "", "#anchor", "mailto:a@b.test", "  spaced url ");

@@ -52,6 +52,36 @@ class ThemeTest {
     }
 
     @Test
+    void the_shell_with_the_body_in_place_of_its_mark_is_the_page_the_theme_writes() {
+        for (String name : List.of("cell", "in-paragraph", "in-table")) {
+            Theme theme = new Theme("issue/themes/" + name);
+            String shell = theme.shell(scope());
+            assertThat(shell).as(name).isNotNull();
+            assertThat(Theme.withBody(shell, BODY)).as(name).isEqualTo(theme.html(scope()));
+        }
+        Map<String, Object> scope = scope();
+        scope.put("title", "T & <b>");
+        Theme theme = new Theme();
+        assertThat(Theme.withBody(theme.shell(scope), BODY)).isEqualTo(theme.html(scope));
+        assertThat(scope.get("body")).isEqualTo(BODY);
+    }
+
+    @Test
+    void a_theme_that_repeats_or_escapes_the_body_has_no_shell() {
+        for (String name : List.of("twice", "escaped"))
+            assertThat(new Theme("issue/themes/" + name).shell(scope())).as(name).isNull();
+    }
+
+    @Test
+    void the_tree_from_the_shell_is_the_one_from_the_page() {
+        Theme theme = new Theme("issue/themes/cell");
+        Document fromShell = theme.document(theme.shell(scope()), body());
+        Document fromPage = theme.document(theme.html(scope()), BODY, body());
+        assertThat(fromShell.outerHtml()).isEqualTo(fromPage.outerHtml());
+        assertThat(new Theme("issue/themes/in-paragraph").document(new Theme("issue/themes/in-paragraph").shell(scope()), body())).isNull();
+    }
+
+    @Test
     void the_renderers_theme_takes_the_tree() {
         Map<String, Object> scope = scope();
         scope.put("title", "T");
