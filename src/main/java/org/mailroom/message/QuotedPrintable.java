@@ -59,6 +59,13 @@ final class QuotedPrintable {
     private void line(int start, int end) {
         int i = start;
         while (i < end) {
+            int run = plainRun(i, end);
+            if (run > 0) {
+                out.put(in, i, run);
+                col += run;
+                i += run;
+                continue;
+            }
             if (startsWith(i, end, placeholder)) {
                 fit(placeholder.length, i + placeholder.length == end);
                 recordToken();
@@ -83,6 +90,25 @@ final class QuotedPrintable {
                 i++;
             }
         }
+    }
+
+    /**
+     * How many bytes from {@code i} stand for themselves and fit on this line as they are: printable ASCII but '=',
+     * spaces and tabs, none of them the line's last byte (whose trailing space needs an escape), not at the start
+     * of a line ('.' and "From " need escapes there) and not where the placeholder may begin. Most of an issue is
+     * such runs, copied at once instead of byte by byte (same output).
+     */
+    private int plainRun(int i, int end) {
+        if (col == 0) return 0;
+        int limit = Math.min(end - 1, i + (MAX_LINE - 1 - col));
+        byte first = placeholder[0];
+        int j = i;
+        while (j < limit) {
+            byte b = in[j];
+            if (!(b >= 32 && b <= 126 && b != '=' && b != first || b == '\t')) break;
+            j++;
+        }
+        return j - i;
     }
 
     /** Soft-breaks the line unless a unit of this width fits; a line's last unit may use the '=' column. */
