@@ -50,13 +50,19 @@ final class MarkdownRenderer {
 
     MarkdownRenderer() {
         MutableDataSet o = options(true);
-        parser = Parser.builder(o).build();
-        parserWithoutAbbreviations = Parser.builder(options(false)).build();
+        parser = parser(o);
+        parserWithoutAbbreviations = parser(options(false));
         renderer = HtmlRenderer.builder(o).attributeProviderFactory(new OffsetAttributes()).build();
         htmlOptions = new HtmlRendererOptions(o);
     }
 
-    private static MutableDataSet options(boolean abbreviations) {
+    /** With {@link RegionInlineParser}; flexmark adds its reference-definition pre-processor only to its own, so it is added here. */
+    static Parser parser(MutableDataSet o) {
+        return Parser.builder(o).customInlineParserFactory(RegionInlineParser.FACTORY)
+            .paragraphPreProcessorFactory(new com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory()).build();
+    }
+
+    static MutableDataSet options(boolean abbreviations) {
         MutableDataSet o = new MutableDataSet();
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(), FootnoteExtension.create(),
             DefinitionExtension.create(), AbbreviationExtension.create(), StrikethroughExtension.create(), AttributesExtension.create()));
