@@ -35,6 +35,7 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -380,7 +381,9 @@ final class HtmlTree {
 
     /** What {@code chars.unescape()} gives, without its regex where there is no backslash or entity to unescape. */
     private static String unescape(BasedSequence chars) {
-        String s = chars.toString();
+        String s = chars instanceof SubSequence slice && slice.getBase() instanceof String source
+            ? source.substring(slice.getStartOffset(), slice.getEndOffset()) // one copy, not flexmark's char by char
+            : chars.toString();
         return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : chars.unescape();
     }
 
