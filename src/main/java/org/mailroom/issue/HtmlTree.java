@@ -382,9 +382,14 @@ final class HtmlTree {
     /** What {@code chars.unescape()} gives, without its regex where there is no backslash or entity to unescape. */
     private static String unescape(BasedSequence chars) {
         String s = chars instanceof SubSequence slice && slice.getBase() instanceof String source
-            ? source.substring(slice.getStartOffset(), slice.getEndOffset()) // one copy, not flexmark's char by char
+            ? nulReplaced(source.substring(slice.getStartOffset(), slice.getEndOffset())) // one copy, not flexmark's char by char
             : chars.toString();
         return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : chars.unescape();
+    }
+
+    /** A flexmark sequence reads U+0000 as U+FFFD (CommonMark's rule): so does a slice taken from its source. */
+    private static String nulReplaced(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
     }
 
     private void flushText() {

@@ -38,6 +38,7 @@ class HtmlTreeTest {
         "<small>[Discuss](https://r.example/)</small> and <sup>1</sup>, a<br>b <br/> c\n",
         "**logger.info(f\"Don't Give your {secrets} away\")** and text{.note #here}\n",
         "## Same\n\n## Same\n\n### Issues & PRs -- here\n",
+        "a NUL \0 in text and in [a link\0](https://n.example/\0) reads as U+FFFD, as flexmark reads it\n",
     })
     void builds_the_tree_jsoup_parses_from_flexmarks_html(String md) {
         Document built = built(md);
