@@ -8,11 +8,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -218,7 +219,24 @@ class AdminBrowserIT {
     private void go(By what) {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> gone(old));
+    }
+
+    /**
+     * Whether an element of the page left behind is gone. Besides a stale reference, Chrome answers a question about
+     * a node of a document it is just replacing with "Node with given id does not belong to the document", which
+     * Selenium's stalenessOf does not take for stale (it failed this test once in a verify run).
+     */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     private void screenshot(String name) throws Exception {
