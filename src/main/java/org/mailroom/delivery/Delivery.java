@@ -146,7 +146,7 @@ public final class Delivery implements AutoCloseable {
         EmailContent c = service.render(fileName, markdown);
         EmailContent test = new EmailContent("[TEST] " + c.subject(), c.html(), c.sourceHtml(), c.text(), c.warnings());
         MessageTemplate t = messages.prepare(test);
-        byte[] bytes = t.personalize(messages.recipient(0, 0, address, null));
+        byte[] bytes = t.personalize(messages.recipient(0, Tokens.TEST_SUBSCRIBER, address, null));
         try (Mailer.Connection conn = connect()) {
             return conn.send(returnPath.plain(address), bytes);
         }

@@ -104,6 +104,14 @@ public final class OptIn {
         return store.findById(s.id()).orElseThrow(OptIn::notValid);
     }
 
+    /**
+     * Whether an unsubscribe link comes from a test send ({@code send --to}, the draft page): it names no subscriber
+     * ({@link Tokens#TEST_SUBSCRIBER}), so it can only say what it would do in a reader's copy.
+     */
+    public boolean isTestLink(String token) {
+        return tokens.verify(Tokens.Purpose.UNSUBSCRIBE, token).map(c -> c.subscriberId() == Tokens.TEST_SUBSCRIBER).orElse(false);
+    }
+
     /** The subscriber an unsubscribe link names, for the page that asks "unsubscribe?". */
     public Subscriber unsubscribeTarget(String token) {
         Tokens.Claim claim = tokens.verify(Tokens.Purpose.UNSUBSCRIBE, token).orElseThrow(OptIn::notValid);

@@ -16,6 +16,8 @@ import java.util.Base64;
  */
 public final class Tokens {
     public static final int LENGTH = 43;
+    /** The subscriber a test send's links name: none (ids start at 1). */
+    public static final long TEST_SUBSCRIBER = 0;
 
     public enum Purpose { CONFIRM, UNSUBSCRIBE }
 

@@ -55,6 +55,7 @@ final class ReaderHandlers {
 
     /** GET shows one button; it never unsubscribes, because link scanners and previews fetch links. */
     void unsubscribePage(Context ctx) {
+        if (testLink(ctx)) return;
         Subscriber s = optIn.unsubscribeTarget(ctx.pathParam("token"));
         Map<String, Object> scope = new HashMap<>();
         scope.put("email", s.email());
@@ -65,8 +66,16 @@ final class ReaderHandlers {
 
     /** The page's button and RFC 8058 one-click (body {@code List-Unsubscribe=One-Click}) both land here; 200, no redirect. */
     void unsubscribe(Context ctx) {
+        if (testLink(ctx)) return;
         boolean oneClick = "One-Click".equals(ctx.formParam("List-Unsubscribe"));
         Subscriber s = optIn.unsubscribe(ctx.pathParam("token"), oneClick ? "one-click" : "link", clientAddress.of(ctx));
         pages.render(ctx, 200, "unsubscribed", Map.of("email", s.email()));
+    }
+
+    /** A test send's link (GET or POST) gets a page that says so, and changes nothing: it names no subscriber. */
+    private boolean testLink(Context ctx) {
+        if (!optIn.isTestLink(ctx.pathParam("token"))) return false;
+        pages.render(ctx, 200, "unsubscribe-test", Map.of());
+        return true;
     }
 }

@@ -97,6 +97,18 @@ class ReaderFlowTest {
     }
 
     @Test
+    void a_test_emails_unsubscribe_link_says_so_and_changes_nothing() throws Exception {
+        Subscriber reader = confirmedReader("reader@example.org");
+        String path = "/unsubscribe/" + server.tokens.create(Tokens.Purpose.UNSUBSCRIBE, Tokens.TEST_SUBSCRIBER, 0);
+        for (HttpResponse<String> r : new HttpResponse[] {server.get(path), server.postForm(path, ""), server.postForm(path, "List-Unsubscribe=One-Click")}) {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("This link came from a test email").doesNotContain("<button");
+        }
+        assertThat(subscriber("reader@example.org").status()).isEqualTo(Status.CONFIRMED);
+        assertThat(reader.id()).isNotEqualTo(Tokens.TEST_SUBSCRIBER);
+    }
+
+    @Test
     void forged_truncated_and_swapped_tokens_get_the_not_valid_page() throws Exception {
         Subscriber s = confirmedReader("target@example.org");
         String unsubscribe = server.tokens.create(Tokens.Purpose.UNSUBSCRIBE, s.id(), 0);
