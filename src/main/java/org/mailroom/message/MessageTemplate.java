@@ -100,12 +100,17 @@ public final class MessageTemplate {
     }
 
     private void copy(Scratch s, byte[] out, int at) {
+        copy(s.dkim.buf, s.dkim.len, s.head.buf, s.head.len, s.token, out, at);
+    }
+
+    /** The DKIM line, the personal headers, then the shared bytes with the token over every placeholder. */
+    private void copy(byte[] dkimLine, int dkimLen, byte[] head, int headLen, byte[] token, byte[] out, int at) {
         byte[] fixed = prepared.bytes();
-        System.arraycopy(s.dkim.buf, 0, out, at, s.dkim.len);
-        System.arraycopy(s.head.buf, 0, out, at + s.dkim.len, s.head.len);
-        int h = at + s.dkim.len + s.head.len;
+        System.arraycopy(dkimLine, 0, out, at, dkimLen);
+        System.arraycopy(head, 0, out, at + dkimLen, headLen);
+        int h = at + dkimLen + headLen;
         System.arraycopy(fixed, 0, out, h, fixed.length);
-        for (int off : prepared.tokens()) System.arraycopy(s.token, 0, out, h + off, TOKEN_LENGTH);
+        for (int off : prepared.tokens()) System.arraycopy(token, 0, out, h + off, TOKEN_LENGTH);
     }
 
     /** Writes the reader's message straight from the prepared bytes: no copy of the issue is made. */
@@ -161,13 +166,8 @@ public final class MessageTemplate {
 
         /** The whole message as one new array. */
         public byte[] bytes() {
-            byte[] fixed = prepared.bytes();
             byte[] out = new byte[size()];
-            System.arraycopy(dkimLine, 0, out, 0, dkimLine.length);
-            System.arraycopy(head, 0, out, dkimLine.length, head.length);
-            int h = dkimLine.length + head.length;
-            System.arraycopy(fixed, 0, out, h, fixed.length);
-            for (int off : prepared.tokens()) System.arraycopy(token, 0, out, h + off, TOKEN_LENGTH);
+            copy(dkimLine, dkimLine.length, head, head.length, token, out, 0);
             return out;
         }
 
