@@ -56,9 +56,14 @@ final class MarkdownRenderer {
         htmlOptions = new HtmlRendererOptions(o);
     }
 
-    /** With {@link RegionInlineParser}; flexmark adds its reference-definition pre-processor only to its own, so it is added here. */
+    /**
+     * With {@link RegionInlineParser} and {@link FenceStart}; flexmark adds its reference-definition pre-processor only to its
+     * own inline parser, so it is added here.
+     */
     static Parser parser(MutableDataSet o) {
-        return Parser.builder(o).customInlineParserFactory(RegionInlineParser.FACTORY)
+        MutableDataSet options = new MutableDataSet(o);
+        FenceStart fences = FenceStart.replace(options);
+        return Parser.builder(options).customInlineParserFactory(RegionInlineParser.FACTORY).customBlockParserFactory(fences)
             .paragraphPreProcessorFactory(new com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory()).build();
     }
 
