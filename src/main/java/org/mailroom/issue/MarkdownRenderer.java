@@ -57,11 +57,14 @@ final class MarkdownRenderer {
     }
 
     /**
-     * With {@link RegionInlineParser} and {@link FenceStart}; flexmark adds its reference-definition pre-processor only to its
+     * With {@link RegionInlineParser}, {@link FenceStart} and {@link AttributeLists}; flexmark adds its reference-definition pre-processor only to its
      * own inline parser, so it is added here.
      */
     static Parser parser(MutableDataSet o) {
         MutableDataSet options = new MutableDataSet(o);
+        List<Extension> extensions = new ArrayList<>(Parser.EXTENSIONS.get(options));
+        extensions.replaceAll(e -> e instanceof AttributesExtension ? AttributeLists.EXTENSION : e);
+        options.set(Parser.EXTENSIONS, extensions);
         FenceStart fences = FenceStart.replace(options);
         return Parser.builder(options).customInlineParserFactory(RegionInlineParser.FACTORY).customBlockParserFactory(fences)
             .paragraphPreProcessorFactory(new com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory()).build();
