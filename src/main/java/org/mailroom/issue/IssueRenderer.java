@@ -4,6 +4,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.mailroom.MailroomException;
 import org.mailroom.issue.inline.CssInliner;
+import org.mailroom.issue.inline.HtmlWriter;
 import org.mailroom.message.MessageTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class IssueRenderer {
             source = Theme.withBody(shell, bodyHtml);
         }
         String html = page == null ? inline(source, bodyHtml, cleaned)
-            : inliner.inline(page).html(new StringBuilder((shell.length() + issue.body().length()) * 3)).toString();
+            : HtmlWriter.html(inliner.inline(page), (shell.length() + issue.body().length()) * 3);
         long t4 = System.nanoTime();
         int size = utf8Length(html);
         if (size > GMAIL_CLIP_BYTES)
@@ -124,7 +125,7 @@ public final class IssueRenderer {
     private String inline(String source, String bodyHtml, HtmlBody.Cleaned cleaned) {
         Document page = cleaned.reparsesAlike() ? theme.document(source, bodyHtml, cleaned.body()) : null;
         if (page == null) return inliner.inline(source);
-        return inliner.inline(page).html(new StringBuilder(source.length() * 3)).toString();
+        return HtmlWriter.html(inliner.inline(page), source.length() * 3);
     }
 
     private Map<String, Object> scope(Issue issue, Element body) {

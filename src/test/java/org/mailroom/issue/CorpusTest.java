@@ -2,6 +2,7 @@ package org.mailroom.issue;
 
 import org.junit.jupiter.api.Test;
 import org.mailroom.issue.inline.CssInliner;
+import org.mailroom.issue.inline.HtmlWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,5 +66,7 @@ class CorpusTest {
         if (UNSAFE.matcher(c.html()).find()) problems.add(name + ": script, handler or javascript: URL");
         if (c.text().contains("<a ") || c.text().contains("</")) problems.add(name + ": HTML left in the text");
         if (!c.html().equals(INLINER.inline(c.sourceHtml()))) problems.add(name + ": the email is not the inlined page");
+        org.jsoup.nodes.Document page = INLINER.inline(org.jsoup.Jsoup.parse(c.sourceHtml()));
+        if (!HtmlWriter.html(page, 0).equals(page.html())) problems.add(name + ": the inlined page is not written as jsoup writes it");
     }
 }
