@@ -5,12 +5,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The body HTML made safe and fit for a mailbox: links checked and absolutized, then cleaned with a
@@ -19,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hide text or break dark mode), then given the attributes email clients need.
  */
 final class HtmlBody {
-    private static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
+    static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
         .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
         .addAttributes(":all", "id", "class", "title", "lang", "dir")
         .addAttributes("p", "align")
@@ -32,9 +29,7 @@ final class HtmlBody {
         .addAttributes("ol", "reversed")
         .addProtocols("a", "href", "#")
         .preserveRelativeLinks(true));
-    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
-    /** The safelist's answers by tag name: jsoup's lookup makes two objects per element. */
-    private static final Map<String, Boolean> SAFE_TAGS = new ConcurrentHashMap<>();
+    private static final BodyCleaner CLEANER = new BodyCleaner(SAFELIST);
 
     private HtmlBody() {}
 
@@ -56,23 +51,13 @@ final class HtmlBody {
         warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);
-        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), HtmlBody::isSafeTag);
+        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), CLEANER::isSafeTag);
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         mergeAdjacentLists(clean.body());
         forEmail(clean.body());
         separateBrackets(clean.body());
         return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
-    }
-
-    private static boolean isSafeTag(String name) {
-        Boolean safe = SAFE_TAGS.get(name);
-        if (safe == null) {
-            if (SAFE_TAGS.size() > 1000) SAFE_TAGS.clear();  // made-up tag names must not grow it without end
-            safe = SAFELIST.isSafeTag(name);
-            SAFE_TAGS.put(name, safe);
-        }
-        return safe;
     }
 
     /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */
