@@ -5,12 +5,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The body HTML made safe and fit for a mailbox: links checked and absolutized, then cleaned with a
@@ -19,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hide text or break dark mode), then given the attributes email clients need.
  */
 final class HtmlBody {
-    private static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
+    static final Safelist SAFELIST = new BaselessSafelist(Safelist.relaxed()
         .addTags("hr", "del", "ins", "s", "abbr", "kbd", "mark", "var", "samp", "figure", "figcaption", "details", "summary", "center")
         .addAttributes(":all", "id", "class", "title", "lang", "dir")
         .addAttributes("p", "align")
@@ -32,9 +31,7 @@ final class HtmlBody {
         .addAttributes("ol", "reversed")
         .addProtocols("a", "href", "#")
         .preserveRelativeLinks(true));
-    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
-    /** The safelist's answers by tag name: jsoup's lookup makes two objects per element. */
-    private static final Map<String, Boolean> SAFE_TAGS = new ConcurrentHashMap<>();
+    private static final BodyCleaner CLEANER = new BodyCleaner(SAFELIST);
 
     private HtmlBody() {}
 
@@ -56,7 +53,7 @@ final class HtmlBody {
         warnRemoved(dirty, lint);
         BrokenLinks.repair(dirty.body(), lint);
         checkLinks(dirty, new LinkLint(lint, base), lint);
-        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), HtmlBody::isSafeTag);
+        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), CLEANER::isSafeTag);
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
         mergeAdjacentLists(clean.body());
@@ -65,20 +62,10 @@ final class HtmlBody {
         return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
     }
 
-    private static boolean isSafeTag(String name) {
-        Boolean safe = SAFE_TAGS.get(name);
-        if (safe == null) {
-            if (SAFE_TAGS.size() > 1000) SAFE_TAGS.clear();  // made-up tag names must not grow it without end
-            safe = SAFELIST.isSafeTag(name);
-            SAFE_TAGS.put(name, safe);
-        }
-        return safe;
-    }
-
     /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */
     private static void warnRemoved(Document dirty, Lint lint) {
         java.util.Set<String> said = new java.util.HashSet<>();
-        for (Element e : dirty.body().getAllElements()) {
+        for (Element e = dirty.body(); e != null; e = next(e, dirty.body())) {
             String tag = e.normalName();
             if (REMOVED.contains(tag) && said.add(tag))
                 lint.warn(lint.lineOfText("<" + tag), "raw HTML <" + tag + "> removed: email clients do not run or show it");
@@ -92,8 +79,9 @@ final class HtmlBody {
         "video", "audio", "canvas", "svg", "input", "button", "textarea", "select", "link", "meta", "base");
 
     private static void checkLinks(Document doc, LinkLint links, Lint lint) {
-        for (Element a : doc.select("a[href], img")) {
-            boolean img = a.normalName().equals("img");
+        for (Element a = doc; a != null; a = next(a, doc)) {
+            boolean img = a.nameIs("img");
+            if (!img && !(a.nameIs("a") && a.hasAttr("href"))) continue;  // as select("a[href], img")
             String attr = img ? "src" : "href";
             String raw = a.attr(attr);
             int line = a.hasAttr(MarkdownRenderer.OFFSET_ATTR)
@@ -111,7 +99,13 @@ final class HtmlBody {
      * not in Python-Markdown.
      */
     private static void mergeAdjacentLists(Element body) {
-        for (Element list : body.select("ul + ul, ol + ol")) {
+        List<Element> second = new ArrayList<>();  // as select("ul + ul, ol + ol"): found before any is merged
+        for (Element e = body; e != null; e = next(e, body)) {
+            if (!e.nameIs("ul") && !e.nameIs("ol")) continue;
+            Element previous = e.previousElementSibling();
+            if (previous != null && previous.nameIs(e.normalName())) second.add(e);
+        }
+        for (Element list : second) {
             Element previous = list.previousElementSibling();
             if (previous == null || !onlyWhitespaceBetween(previous, list)) continue;
             previous.appendChildren(new java.util.ArrayList<>(list.childNodes()));
@@ -137,15 +131,31 @@ final class HtmlBody {
     /** Attributes that Outlook and older clients read where they ignore CSS. */
     private static void forEmail(Element body) {
         // "Back to the text" arrows sit alone on a line in email clients, and few of them follow in-page anchors.
-        body.select("a.footnote-backref").remove();
-        for (Element t : body.getElementsByTag("table")) {
-            if (!t.hasAttr("width")) t.attr("width", "100%");
-            if (!t.hasAttr("cellpadding")) t.attr("cellpadding", "6");
-            if (!t.hasAttr("cellspacing")) t.attr("cellspacing", "0");
-            if (!t.hasAttr("border")) t.attr("border", "0");
+        List<Element> backrefs = new ArrayList<>();
+        for (Element e = body; e != null; e = next(e, body)) {
+            if (e.nameIs("a") && e.hasClass("footnote-backref")) backrefs.add(e);
+            else if (e.nameIs("table")) {
+                if (!e.hasAttr("width")) e.attr("width", "100%");
+                if (!e.hasAttr("cellpadding")) e.attr("cellpadding", "6");
+                if (!e.hasAttr("cellspacing")) e.attr("cellspacing", "0");
+                if (!e.hasAttr("border")) e.attr("border", "0");
+            } else if (e.nameIs("img") && !e.hasAttr("border")) e.attr("border", "0");
         }
-        for (Element img : body.getElementsByTag("img")) {
-            if (!img.hasAttr("border")) img.attr("border", "0");
+        for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
+    }
+
+    /**
+     * The element after e in document order under root, or null: a walk that makes no list, where jsoup's selectors and
+     * getAllElements make one (and selectors test each element against a parsed query). The tree may change, but not
+     * around e.
+     */
+    private static Element next(Element e, Element root) {
+        Element child = e.firstElementChild();
+        if (child != null) return child;
+        for (Element at = e; at != root && at != null; at = at.parent()) {
+            Element sibling = at.nextElementSibling();
+            if (sibling != null) return sibling;
         }
+        return null;
     }
 }

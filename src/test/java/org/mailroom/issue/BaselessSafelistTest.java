@@ -69,6 +69,22 @@ class BaselessSafelistTest {
         assertSameAsJsoup(Jsoup.parseBodyFragment(html(List.of(url))));
     }
 
+    @Property(tries = 1000)
+    void an_http_url_resolves_to_its_lower_cased_scheme_first(@ForAll("urls") String url) {
+        String scheme = BaselessSafelist.schemeOf(url);
+        if (scheme != null) assertThat(BaselessSafelist.resolve(url).toLowerCase(java.util.Locale.ROOT)).startsWith(scheme);
+    }
+
+    @Test
+    void only_http_and_https_urls_have_a_scheme_read_without_parsing() {
+        assertThat(URLS.stream().filter(u -> BaselessSafelist.schemeOf(u) != null))
+            .containsExactly("https://x.test/a?b=c#d", "HTTP://X.test/", "http:/x.test", "\thttps://x.test", "ht\ntps://x.test",
+                "https://[::1]:99999/", "http://x.test:-1/", "https://bücher.test/ä", "\u0000https://x.test", "https://x.test/\u001f",
+                "h\u0000ttp://x.test");
+        for (String u : URLS) if (BaselessSafelist.schemeOf(u) != null)
+            assertThat(BaselessSafelist.resolve(u).toLowerCase(java.util.Locale.ROOT)).startsWith(BaselessSafelist.schemeOf(u));
+    }
+
     @Provide
     Arbitrary<String> urls() {
         Arbitrary<String> pieces = Arbitraries.of("http", "https", "HTTPS", "mailto", "tel", "javascript", "data", "url", ":", "//",
