@@ -57,7 +57,7 @@ final class MarkdownRenderer {
     }
 
     /**
-     * With {@link RegionInlineParser}, {@link FenceStart} and {@link AttributeLists}; flexmark adds its reference-definition pre-processor only to its
+     * With {@link RegionInlineParser}, {@link BlockStarts} and {@link AttributeLists}; flexmark adds its reference-definition pre-processor only to its
      * own inline parser, so it is added here.
      */
     static Parser parser(MutableDataSet o) {
@@ -65,8 +65,10 @@ final class MarkdownRenderer {
         List<Extension> extensions = new ArrayList<>(Parser.EXTENSIONS.get(options));
         extensions.replaceAll(e -> e instanceof AttributesExtension ? AttributeLists.EXTENSION : e);
         options.set(Parser.EXTENSIONS, extensions);
-        FenceStart fences = FenceStart.replace(options);
-        return Parser.builder(options).customInlineParserFactory(RegionInlineParser.FACTORY).customBlockParserFactory(fences)
+        List<com.vladsch.flexmark.parser.block.CustomBlockParserFactory> blockStarts = BlockStarts.replace(options);
+        Parser.Builder builder = Parser.builder(options).customInlineParserFactory(RegionInlineParser.FACTORY);
+        blockStarts.forEach(builder::customBlockParserFactory);
+        return builder
             .paragraphPreProcessorFactory(new com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory()).build();
     }
 

@@ -69,7 +69,7 @@ class RegionInlineParserTest {
     }
 
     @Test
-    void fences_and_list_markers_of_every_kind_parse_the_same() {
+    void fences_headings_breaks_and_list_markers_of_every_kind_parse_the_same() {
         sameAsFlexmarks("""
             ```rust
             let x = 1;
@@ -98,6 +98,27 @@ class RegionInlineParserTest {
             > ```
             > quoted
             > ```
+
+            # One
+            ###### Six ######
+            ####### seven is text
+            #no space
+               ## indented three
+                # indented four
+            Setext one
+            ===
+            Setext two
+            ---
+            * item
+            ---
+            ***
+            * * *
+            _ _ _
+            - - -
+            --
+            ==
+            a paragraph
+            ***
             """);
     }
 
@@ -130,9 +151,12 @@ class RegionInlineParserTest {
     }
 
     @Test
-    void fenced_code_keeps_its_place_among_the_block_parsers() throws Exception {
+    void fences_headings_and_breaks_keep_their_places_among_the_block_parsers() throws Exception {
         assertThat(blockFactories(OURS)).isEqualTo(blockFactories(FLEXMARKS).stream()
-            .map(name -> name.equals(com.vladsch.flexmark.parser.core.FencedCodeBlockParser.Factory.class.getName()) ? FenceStart.class.getName() : name)
+            .map(name -> java.util.Map.of(com.vladsch.flexmark.parser.core.FencedCodeBlockParser.Factory.class.getName(), BlockStarts.Fence.class.getName(),
+                com.vladsch.flexmark.parser.core.HeadingParser.Factory.class.getName(), BlockStarts.Heading.class.getName(),
+                com.vladsch.flexmark.parser.core.ThematicBreakParser.Factory.class.getName(), BlockStarts.ThematicBreak.class.getName())
+                .getOrDefault(name, name))
             .toList());
     }
 
@@ -146,7 +170,8 @@ class RegionInlineParserTest {
     Arbitrary<String> bodies() {
         Arbitrary<String> mine = Arbitraries.of("[", "]", "(", ")", "[t]", "[x][t]", "[t]: https://t.test \"title\"\n", "<https://a.test>",
             "`", "``", "![i](p.png)", "[l](https://l.test 'q')", "\\[", "**", "*", "~~", "\n", "\n\n", "  - ", "1. ", "<b>", "</b>",
-            "\\", "\\]", "\\\\", "```", "~~~", "```rust\n", "   ```\n", "    ~~~\n", "+ ", "- ", "2) ", "9. ", "\t", "\uD83D\uDE00");
+            "\\", "\\]", "\\\\", "```", "~~~", "```rust\n", "   ```\n", "    ~~~\n", "+ ", "- ", "2) ", "9. ", "\t", "\uD83D\uDE00",
+            "# ", "### ", "#", " #", "===\n", "---\n", "***\n", "* * *\n", "___\n", "_ _ _", "=", "-", "_");
         return Arbitraries.oneOf(RenderPropertyTest.pieces(), mine).list().ofMaxSize(40).map(l -> String.join("", l));
     }
 }
