@@ -98,13 +98,11 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
         out.ascii("--").ascii(boundary).crlf();
         out.ascii("Content-Type: text/").ascii(subtype).ascii("; charset=UTF-8\r\n");
         out.ascii("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-        QuotedPrintable.Encoded qp = QuotedPrintable.encode(text, PLACEHOLDER);
-        int base = out.len;
-        out.put(qp.bytes());
+        QuotedPrintable.Written qp = QuotedPrintable.into(out, text, PLACEHOLDER);
         // The CRLF before the next boundary belongs to the boundary, not to the content.
         out.crlf();
         int[] all = Arrays.copyOf(tokens, tokens.length + qp.tokens().length);
-        for (int i = 0; i < qp.tokens().length; i++) all[tokens.length + i] = base + qp.tokens()[i];
+        System.arraycopy(qp.tokens(), 0, all, tokens.length, qp.tokens().length);
         return all;
     }
 
