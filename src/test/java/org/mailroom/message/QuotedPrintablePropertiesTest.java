@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mailroom.message.Mail.PH;
@@ -28,6 +29,26 @@ class QuotedPrintablePropertiesTest {
         assertThat(Mail.ascii(java.util.Arrays.copyOfRange(out.buf, base, out.len))).isEqualTo(Mail.ascii(alone.bytes()));
         assertThat(w.tokens()).isEqualTo(java.util.Arrays.stream(alone.tokens()).map(t -> t + base).toArray());
         assertThat(w.periodStartsLine()).isFalse();
+    }
+
+    @Property(tries = 300)
+    void a_prepared_message_knows_without_a_scan_whether_a_line_starts_with_a_period(@ForAll("texts") String text,
+                                                                                      @ForAll("texts") String html) {
+        PreparedMessage p = PreparedMessage.of(Mail.content("s", text, html), Mail.SETTINGS);
+        boolean scanned = false;
+        for (int i = 0; i < p.size(); i++) scanned |= p.bytes()[i] == '.' && (i == 0 || p.bytes()[i - 1] == '\n');
+        assertThat(p.periodStartsLine()).isEqualTo(scanned);
+    }
+
+    @Test
+    void a_period_starts_a_line_at_the_start_of_the_bytes_or_after_a_line_feed() {
+        byte[] b = "x.\r\n.a\n..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(PreparedMessage.lineStartsWithPeriod(b, 0, 3)).isFalse();
+        assertThat(PreparedMessage.lineStartsWithPeriod(b, 0, 5)).isTrue();
+        assertThat(PreparedMessage.lineStartsWithPeriod(b, 5, 8)).isTrue();
+        assertThat(PreparedMessage.lineStartsWithPeriod(b, 8, 9)).isFalse();
+        assertThat(PreparedMessage.lineStartsWithPeriod(b, 0, 1)).isFalse();
+        assertThat(PreparedMessage.lineStartsWithPeriod(new byte[] {'.'}, 0, 1)).isTrue();
     }
 
     /**
