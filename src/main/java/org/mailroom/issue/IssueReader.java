@@ -36,13 +36,25 @@ public final class IssueReader {
             throw new IssueException(file, 0, "larger than render.max-bytes (" + bytes.length + " bytes > " + maxBytes + ")");
         String text = normalize(decode(file, bytes));
         if (text.isBlank()) throw new IssueException(file, 0, "empty file: nothing to render");
-        int nul = text.indexOf('\0');
-        if (nul >= 0) throw new IssueException(file, lineAt(text, nul), "contains a NUL character: not a text file");
-        text = stripControls(file, text, warnings);
+        if (hasControls(bytes)) {
+            int nul = text.indexOf('\0');
+            if (nul >= 0) throw new IssueException(file, lineAt(text, nul), "contains a NUL character: not a text file");
+            text = stripControls(file, text, warnings);
+        }
         text = Mojibake.repair(file, text, warnings);
         Issue issue = HeaderParser.parse(file, text, warnings);
         NestingGuard.check(file, issue.body(), issue.bodyLine());
         return issue;
+    }
+
+    /**
+     * Whether the text has a control character (NUL included) that {@link #stripControls} would remove; CR is not
+     * one, as it becomes a line break. Asked of the UTF-8 bytes, where a byte below 0x80 is always that character:
+     * a byte loop instead of a char loop over the text, which most issues pass with nothing to strip.
+     */
+    static boolean hasControls(byte[] bytes) {
+        for (byte b : bytes) if (b >= 0 && b < 0x20 && b != '\n' && b != '\t' && b != '\r' || b == 0x7f) return true;
+        return false;
     }
 
     /** Invisible control characters (a stray U+0002 inside a link) break Markdown syntax and mean nothing in email. */
@@ -73,8 +85,18 @@ public final class IssueReader {
         }
     }
 
-    /** Strict UTF-8: a bad byte is named by offset and line, never replaced silently. */
+    /**
+     * Strict UTF-8: a bad byte is named by offset and line, never replaced silently. The String constructor
+     * (much faster than a CharsetDecoder) replaces bad bytes with U+FFFD; only a text with U+FFFD in it, bad bytes
+     * or a real one, is decoded again strictly.
+     */
     static String decode(String file, byte[] bytes) {
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) s = decodeStrictly(file, bytes);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String decodeStrictly(String file, byte[] bytes) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -88,8 +110,7 @@ public final class IssueReader {
         }
         d.flush(out);
         out.flip();
-        String s = out.toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return out.toString();
     }
 
     static String normalize(String s) {

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,42 +23,48 @@ final class Mojibake {
 
     /** The text with repairable runs repaired; one warning per line that had any. */
     static String repair(String file, String text, List<Warning> warnings) {
-        if (isAscii(text)) return text;
-        StringBuilder out = null;  // made at the first repair: most texts with accents or dashes have none
+        List<String> pieces = null;  // made at the first repair: most texts with accents or dashes have none
         int copied = 0;
+        // Lines are counted only up to a run that is warned about, not character by character.
         int line = 1;
+        int counted = 0;
         int warnedLine = 0;
         int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c == '\n') line++;
-                i++;
-                continue;
-            }
+        while (true) {
+            while (i < text.length() && text.charAt(i) < 0x80) i++;
+            if (i == text.length()) break;
             int end = i;
             while (end < text.length() && text.charAt(end) >= 0x80) end++;
             String run = text.substring(i, end);
             String fixed = transcode(run);
             if (fixed != null) {
-                if (out == null) out = new StringBuilder(text.length());
-                out.append(text, copied, i).append(fixed);
+                if (pieces == null) pieces = new ArrayList<>();
+                pieces.add(text.substring(copied, i));
+                pieces.add(fixed);
                 copied = end;
             }
             String message = fixed != null ? repairedMessage(text, i, end, run, fixed)
                 : looksMisdecoded(run) ? "characters look mis-decoded but cannot be repaired: '" + run + "'" : null;
-            if (message != null && warnedLine != line) {
-                warnings.add(new Warning(file, line, message));
-                warnedLine = line;
+            if (message != null) {
+                line += lineBreaks(text, counted, i);
+                counted = i;
+                if (warnedLine != line) {
+                    warnings.add(new Warning(file, line, message));
+                    warnedLine = line;
+                }
             }
             i = end;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        if (pieces == null) return text;
+        // substrings and a join copy in bulk; a StringBuilder appended a UTF-16 text char by char
+        pieces.add(text.substring(copied));
+        return String.join("", pieces);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return false;
-        return true;
+    private static int lineBreaks(String text, int from, int to) {
+        int n = 0;
+        for (int at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) n++;
+        return n;
     }
 
     private static String repairedMessage(String text, int start, int end, String run, String fixed) {

@@ -27,6 +27,8 @@ final class NestingGuard {
         int htmlDepth = 0;
         int start = 0;
         int brackets = 0;
+        // found once per '<', not searched for from every line to the next tag (issues have few)
+        int nextTag = body.indexOf('<');
         while (start <= body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
@@ -37,7 +39,10 @@ final class NestingGuard {
                 throw new IssueException(file, line, "more than " + MAX_BRACKETS + " '[' in one paragraph: refused");
             int markers = containerMarkers(body, start, end);
             if (markers > MAX_DEPTH) fail(file, line, markers + " nested quote or list markers");
-            htmlDepth = tagDepth(body, start, end, htmlDepth, file, line);
+            if (nextTag >= 0 && nextTag < end) {
+                htmlDepth = tagDepth(body, nextTag, end, htmlDepth, file, line);
+                nextTag = body.indexOf('<', end);
+            }
             start = end + 1;
             line++;
         }

@@ -24,7 +24,8 @@ final class ByteSink {
         return Arrays.copyOf(buf, len);
     }
 
-    private void room(int n) {
+    /** Makes room for {@code n} more bytes, for a caller that writes into {@link #buf} itself and moves {@link #len}. */
+    void room(int n) {
         if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
     }
 

@@ -51,10 +51,11 @@ public final class MessageTemplate {
         while (n < prepared.tokens().length && prepared.tokens()[n] < prepared.headerEnd()) n++;
         this.headerTokens = n;
         byte[] fixed = prepared.bytes();
-        this.smtpSafe = !lineStartsWithPeriod(fixed) && fixed.length >= 2 && fixed[fixed.length - 2] == '\r' && fixed[fixed.length - 1] == '\n';
+        int size = prepared.size();
+        this.smtpSafe = !prepared.periodStartsLine() && size >= 2 && fixed[size - 2] == '\r' && fixed[size - 1] == '\n';
         int[] bodyTokens = Arrays.copyOfRange(prepared.tokens(), n, prepared.tokens().length);
         this.dkimBody = dkim == null ? null
-            : new DkimBody(prepared.bytes(), prepared.headerEnd() + 2, prepared.bytes().length, bodyTokens);
+            : new DkimBody(prepared.bytes(), prepared.headerEnd() + 2, prepared.size(), bodyTokens);
     }
 
     /** Encodes the campaign's message; refuses (MessageException) header values with CR or LF and bad addresses. */
@@ -80,7 +81,7 @@ public final class MessageTemplate {
     /** The reader's whole message, a new array. */
     public byte[] personalize(Recipient r) {
         Scratch s = head(r);
-        byte[] out = new byte[s.dkim.len + s.head.len + prepared.bytes().length];
+        byte[] out = new byte[s.dkim.len + s.head.len + prepared.size()];
         copy(s, out, 0);
         return out;
     }
@@ -91,7 +92,7 @@ public final class MessageTemplate {
      */
     public ByteBuffer personalize(Recipient r, ByteBuffer reuse) {
         Scratch s = head(r);
-        int size = s.dkim.len + s.head.len + prepared.bytes().length;
+        int size = s.dkim.len + s.head.len + prepared.size();
         ByteBuffer b = reuse != null && reuse.hasArray() && reuse.capacity() >= size ? reuse : ByteBuffer.allocate(size + 4096);
         b.clear();
         copy(s, b.array(), b.arrayOffset());
@@ -109,7 +110,7 @@ public final class MessageTemplate {
         System.arraycopy(dkimLine, 0, out, at, dkimLen);
         System.arraycopy(head, 0, out, at + dkimLen, headLen);
         int h = at + dkimLen + headLen;
-        System.arraycopy(fixed, 0, out, h, fixed.length);
+        System.arraycopy(fixed, 0, out, h, prepared.size());
         for (int off : prepared.tokens()) System.arraycopy(token, 0, out, h + off, TOKEN_LENGTH);
     }
 
@@ -129,7 +130,7 @@ public final class MessageTemplate {
             out.write(token, 0, TOKEN_LENGTH);
             from = off + TOKEN_LENGTH;
         }
-        out.write(fixed, from, fixed.length - from);
+        out.write(fixed, from, prepared.size() - from);
     }
 
     /**
@@ -161,7 +162,7 @@ public final class MessageTemplate {
 
         /** Its length in bytes. */
         public int size() {
-            return dkimLine.length + head.length + prepared.bytes().length;
+            return dkimLine.length + head.length + prepared.size();
         }
 
         /** The whole message as one new array. */
@@ -189,7 +190,7 @@ public final class MessageTemplate {
 
     /** The size in bytes of every reader's message but for its personal headers (a few hundred bytes). */
     public int sharedSize() {
-        return prepared.bytes().length;
+        return prepared.size();
     }
 
     /** Checks the reader's values and writes the personal headers and token into this thread's scratch. */
@@ -223,9 +224,7 @@ public final class MessageTemplate {
 
     /** Whether a line of these bytes starts with '.': at the start, or after a LF. */
     private static boolean lineStartsWithPeriod(byte[] b) {
-        if (b.length > 0 && b[0] == '.') return true;
-        for (int i = 1; i < b.length; i++) if (b[i] == '.' && b[i - 1] == '\n') return true;
-        return false;
+        return PreparedMessage.lineStartsWithPeriod(b, 0, b.length);
     }
 
     /** A token is exactly 43 base64url characters: anything else could break a line or a URL. */

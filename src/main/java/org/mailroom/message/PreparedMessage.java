@@ -14,11 +14,15 @@ import java.util.Base64;
  * MIME-Version, Content-Type), the blank line, and the multipart/alternative body (text, then HTML, each
  * quoted-printable).
  *
- * @param bytes     the encoded bytes, CRLF throughout, with a placeholder at every token position
+ * @param bytes     the encoded bytes in its first {@code size}, CRLF throughout, with a placeholder at every token
+ *                  position; the rest is the buffer's spare room, kept rather than copied away
+ * @param size      how many bytes the message has
  * @param tokens    offsets of the placeholders in {@code bytes}, ascending
  * @param headerEnd offset of the blank line that ends the headers; the body starts 2 bytes later
+ * @param periodStartsLine whether a line starts with '.' (which SMTP would need dot-stuffed); checked as the bytes
+ *                  are written, so that no scan of the whole message is needed
  */
-record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
+record PreparedMessage(byte[] bytes, int size, int[] tokens, int headerEnd, boolean periodStartsLine) {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PLACEHOLDER = MessageTemplate.TOKEN_PLACEHOLDER;
 
@@ -41,10 +45,22 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
         out.ascii("Content-Type: multipart/alternative;\r\n boundary=\"").ascii(boundary).ascii("\"\r\n");
         int headerEnd = out.len;
         out.crlf();
-        tokens = part(out, boundary, "plain", content.text(), tokens);
-        tokens = part(out, boundary, "html", content.html(), tokens);
+        boolean period = lineStartsWithPeriod(out.buf, 0, out.len);
+        QuotedPrintable.Written text = part(out, boundary, "plain", content.text());
+        QuotedPrintable.Written html = part(out, boundary, "html", content.html());
+        int end = out.len;
         out.ascii("--").ascii(boundary).ascii("--\r\n");
-        return new PreparedMessage(out.toArray(), tokens, headerEnd);
+        period |= text.periodStartsLine() || html.periodStartsLine() || lineStartsWithPeriod(out.buf, end, out.len);
+        int[] all = Arrays.copyOf(tokens, tokens.length + text.tokens().length + html.tokens().length);
+        System.arraycopy(text.tokens(), 0, all, tokens.length, text.tokens().length);
+        System.arraycopy(html.tokens(), 0, all, tokens.length + text.tokens().length, html.tokens().length);
+        return new PreparedMessage(out.buf, out.len, all, headerEnd, period);
+    }
+
+    /** Whether a byte of {@code b[from, to)} is a '.' that starts a line: at 0, or after a LF. */
+    static boolean lineStartsWithPeriod(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == '.' && (i == 0 || b[i - 1] == '\n')) return true;
+        return false;
     }
 
     private static void check(EmailContent content, MessageSettings settings) {
@@ -94,18 +110,19 @@ record PreparedMessage(byte[] bytes, int[] tokens, int headerEnd) {
         return tokens;
     }
 
-    private static int[] part(ByteSink out, String boundary, String subtype, String text, int[] tokens) {
+    /** A part's headers and quoted-printable content; whether a line starts with '.' is checked for all it wrote. */
+    private static QuotedPrintable.Written part(ByteSink out, String boundary, String subtype, String text) {
+        int start = out.len;
         out.ascii("--").ascii(boundary).crlf();
         out.ascii("Content-Type: text/").ascii(subtype).ascii("; charset=UTF-8\r\n");
         out.ascii("Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-        QuotedPrintable.Encoded qp = QuotedPrintable.encode(text, PLACEHOLDER);
-        int base = out.len;
-        out.put(qp.bytes());
+        boolean period = lineStartsWithPeriod(out.buf, start, out.len);
+        QuotedPrintable.Written qp = QuotedPrintable.into(out, text, PLACEHOLDER);
+        int end = out.len;
         // The CRLF before the next boundary belongs to the boundary, not to the content.
         out.crlf();
-        int[] all = Arrays.copyOf(tokens, tokens.length + qp.tokens().length);
-        for (int i = 0; i < qp.tokens().length; i++) all[tokens.length + i] = base + qp.tokens()[i];
-        return all;
+        period |= qp.periodStartsLine() || lineStartsWithPeriod(out.buf, end, out.len);
+        return new QuotedPrintable.Written(qp.tokens(), period);
     }
 
     /** A URL cannot be folded, and SMTP refuses lines over 998 octets. */

@@ -14,46 +14,81 @@ import java.util.Arrays;
  *   <li>A '.' starting a line is escaped, so the bytes need no SMTP dot-stuffing; so is the 'F' of "From ",
  *       which mbox files would otherwise mangle.</li>
  * </ul>
+ * It reads the text's characters and encodes each non-ASCII one to UTF-8 as it escapes it, writing straight into
+ * the message's buffer: a UTF-16 String's getBytes(UTF_8) is a slow path, and its array and a buffer of this
+ * encoder's own would be two more copies of the issue. A lone surrogate becomes '?', as getBytes makes it.
  */
 final class QuotedPrintable {
     /** The encoded bytes and the offset of every placeholder occurrence in them, ascending. */
     record Encoded(byte[] bytes, int[] tokens) {}
 
+    /**
+     * Where {@link #into} put a text: the placeholders' offsets in the sink, ascending, and whether a line it wrote
+     * starts with '.' (never, as the encoder escapes one there; reported so that the message can check it without
+     * scanning its bytes).
+     */
+    record Written(int[] tokens, boolean periodStartsLine) {}
+
     private static final int MAX_LINE = 76;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
 
-    private final byte[] in;
-    private final byte[] placeholder;
+    private final String in;
+    private final int length;
+    private final String placeholder;
+    private final char first;
     private final ByteSink out;
     private int[] tokens = new int[8];
     private int tokenCount;
     private int col;
+    private boolean periodStartsLine;
+    /** The next CR and LF at or after the current line, or the text's length; -1 before the first search. */
+    private int cr = -1;
+    private int lf = -1;
 
-    private QuotedPrintable(byte[] in, byte[] placeholder) {
+    private QuotedPrintable(String in, String placeholder, ByteSink out) {
         this.in = in;
+        this.length = in.length();
         this.placeholder = placeholder;
-        this.out = new ByteSink(in.length + in.length / 4 + 16);
+        this.first = placeholder.charAt(0);
+        this.out = out;
     }
 
     static Encoded encode(String text, String placeholder) {
-        QuotedPrintable qp = new QuotedPrintable(text.getBytes(StandardCharsets.UTF_8),
-            placeholder.getBytes(StandardCharsets.US_ASCII));
+        ByteSink out = new ByteSink(text.length() + text.length() / 4 + 16);
+        int[] tokens = into(out, text, placeholder).tokens();
+        return new Encoded(out.toArray(), tokens);
+    }
+
+    /** Appends the encoding of {@code text} to {@code out}; the placeholder must be ASCII without CR or LF. */
+    static Written into(ByteSink out, String text, String placeholder) {
+        QuotedPrintable qp = new QuotedPrintable(text, placeholder, out);
         qp.run();
-        return new Encoded(qp.out.toArray(), Arrays.copyOf(qp.tokens, qp.tokenCount));
+        return new Written(Arrays.copyOf(qp.tokens, qp.tokenCount), qp.periodStartsLine);
     }
 
     private void run() {
         int i = 0;
         while (true) {
-            int end = i;
-            while (end < in.length && in[end] != '\r' && in[end] != '\n') end++;
+            int end = lineEnd(i);
             line(i, end);
-            if (end == in.length) return;
+            if (end == length) return;
             out.crlf();
             col = 0;
-            i = end + (in[end] == '\r' && end + 1 < in.length && in[end + 1] == '\n' ? 2 : 1);
+            i = end + (in.charAt(end) == '\r' && end + 1 < length && in.charAt(end + 1) == '\n' ? 2 : 1);
         }
+    }
+
+    /** The first CR or LF at or after {@code i}: each found by indexOf (vectorized), not by a test per character. */
+    private int lineEnd(int i) {
+        if (lf < i) {
+            lf = in.indexOf('\n', i);
+            if (lf < 0) lf = length;
+        }
+        if (cr < i) {
+            cr = in.indexOf('\r', i);
+            if (cr < 0) cr = length;
+        }
+        return Math.min(cr, lf);
     }
 
     private void line(int start, int end) {
@@ -61,54 +96,70 @@ final class QuotedPrintable {
         while (i < end) {
             int run = plainRun(i, end);
             if (run > 0) {
-                out.put(in, i, run);
-                col += run;
                 i += run;
                 continue;
             }
-            if (startsWith(i, end, placeholder)) {
-                fit(placeholder.length, i + placeholder.length == end);
+            char c = in.charAt(i);
+            if (c == first && in.startsWith(placeholder, i)) {
+                int n = placeholder.length();
+                fit(n, i + n == end);
                 recordToken();
-                out.put(placeholder);
-                col += placeholder.length;
-                i += placeholder.length;
-            } else if (in[i] < 0) {
-                int n = utf8Length(i, end);
-                fit(3 * n, i + n == end);
-                for (int k = 0; k < n; k++) escape(in[i + k]);
+                if (col == 0 && first == '.') periodStartsLine = true;
+                out.ascii(placeholder);
+                col += n;
                 i += n;
+            } else if (c >= 0x80 && !Character.isSurrogate(c)) {
+                fit(3 * utf8Length(c), i + 1 == end);
+                escapeUtf8(c);
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(in.charAt(i + 1))) {
+                fit(3 * 4, i + 2 == end);
+                escapeUtf8(Character.toCodePoint(c, in.charAt(i + 1)));
+                i += 2;
             } else {
-                boolean last = i + 1 == end;
-                fit(asciiWidth(i, end, last), last);
-                // measured again: after a soft break the byte starts a line, where '.' and "From " need escapes
-                if (asciiWidth(i, end, last) == 1) {
-                    out.put(in[i]);
-                    col++;
-                } else {
-                    escape(in[i]);
-                }
+                ascii(Character.isSurrogate(c) ? '?' : c, i, end);
                 i++;
             }
         }
     }
 
     /**
-     * How many bytes from {@code i} stand for themselves and fit on this line as they are: printable ASCII but '=',
-     * spaces and tabs, none of them the line's last byte (whose trailing space needs an escape), not at the start
-     * of a line ('.' and "From " need escapes there) and not where the placeholder may begin. Most of an issue is
-     * such runs, copied at once instead of byte by byte (same output).
+     * Copies the characters from {@code i} that stand for themselves and fit on this line as they are: printable
+     * ASCII but '=', spaces and tabs, none of them the line's last (whose trailing space needs an escape), not at the
+     * start of a line ('.' and "From " need escapes there) and not where the placeholder may begin. Most of an issue
+     * is such runs, copied in one loop instead of character by character (same output). Returns how many.
      */
     private int plainRun(int i, int end) {
         if (col == 0) return 0;
         int limit = Math.min(end - 1, i + (MAX_LINE - 1 - col));
-        byte first = placeholder[0];
+        if (limit <= i) return 0;
+        out.room(limit - i);
+        byte[] buf = out.buf;
+        int at = out.len;
         int j = i;
         while (j < limit) {
-            byte b = in[j];
-            if (!(b >= 32 && b <= 126 && b != '=' && b != first || b == '\t')) break;
+            char c = in.charAt(j);
+            if (!(c >= 32 && c <= 126 && c != '=' && c != first || c == '\t')) break;
+            buf[at++] = (byte) c;
             j++;
         }
+        out.len = at;
+        col += j - i;
         return j - i;
+    }
+
+    /** One ASCII character (or the '?' of a lone surrogate) at {@code i}: itself, or an escape where it needs one. */
+    private void ascii(char c, int i, int end) {
+        boolean last = i + 1 == end;
+        // measured after the fit: a soft break makes the character start a line, where '.' and "From " need escapes
+        fit(asciiWidth(c, i, last), last);
+        if (asciiWidth(c, i, last) == 1) {
+            if (col == 0 && c == '.') periodStartsLine = true;
+            out.put(c);
+            col++;
+        } else {
+            escape(c);
+        }
     }
 
     /** Soft-breaks the line unless a unit of this width fits; a line's last unit may use the '=' column. */
@@ -118,31 +169,35 @@ final class QuotedPrintable {
         col = 0;
     }
 
-    /** 1 when the byte can stand for itself here, 3 when it needs an =XX escape. */
-    private int asciiWidth(int i, int end, boolean last) {
-        int b = in[i];
-        if (b == ' ' || b == '\t') return last ? 3 : 1;
-        if (col == 0 && (b == '.' || b == 'F' && startsWith(i, end, FROM))) return 3;
-        return b >= 33 && b <= 126 && b != '=' ? 1 : 3;
+    /** 1 when the character can stand for itself here, 3 when it needs an =XX escape. */
+    private int asciiWidth(char c, int i, boolean last) {
+        if (c == ' ' || c == '\t') return last ? 3 : 1;
+        if (col == 0 && (c == '.' || c == 'F' && in.startsWith("From ", i))) return 3;
+        return c >= 33 && c <= 126 && c != '=' ? 1 : 3;
     }
 
-    private void escape(byte b) {
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** The =XX escapes of the code point's UTF-8 bytes. */
+    private void escapeUtf8(int cp) {
+        if (cp < 0x800) {
+            escape(0xC0 | cp >> 6);
+        } else if (cp < 0x10000) {
+            escape(0xE0 | cp >> 12);
+            escape(0x80 | cp >> 6 & 0x3F);
+        } else {
+            escape(0xF0 | cp >> 18);
+            escape(0x80 | cp >> 12 & 0x3F);
+            escape(0x80 | cp >> 6 & 0x3F);
+        }
+        escape(0x80 | cp & 0x3F);
+    }
+
+    private void escape(int b) {
         out.put('=').put(HEX[(b >> 4) & 0xF]).put(HEX[b & 0xF]);
         col += 3;
-    }
-
-    private int utf8Length(int i, int end) {
-        int b = in[i] & 0xFF;
-        int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        int k = 1;
-        while (k < n && i + k < end && (in[i + k] & 0xC0) == 0x80) k++;
-        return k;
-    }
-
-    private boolean startsWith(int i, int end, byte[] s) {
-        if (end - i < s.length) return false;
-        for (int k = 0; k < s.length; k++) if (in[i + k] != s[k]) return false;
-        return true;
     }
 
     private void recordToken() {

@@ -56,6 +56,15 @@ class IssueReaderTest {
     }
 
     @Test
+    void mis_decoded_runs_are_repaired_with_one_warning_per_line_naming_its_line() {
+        java.util.List<Warning> warnings = new ArrayList<>();
+        Issue i = new IssueReader(1 << 20).parse("t.md", ("Title: x\n\nok\n\nFj\u221a\u00a7dra and Fj\u221a\u00a7dra\n\u00e9\n"
+            + "\u2014\nthe end: Fj\u221a\u00a7dra\n").getBytes(StandardCharsets.UTF_8), warnings);
+        assertThat(i.body()).isEqualTo("ok\n\nFj\u00e4dra and Fj\u00e4dra\n\u00e9\n\u2014\nthe end: Fj\u00e4dra\n");
+        assertThat(warnings).extracting(Warning::line).containsExactly(5, 8);
+    }
+
+    @Test
     void scheme_typos_of_http_are_recognised_and_others_are_not() {
         assertThat(LinkLint.typoOfHttp("hhttps")).isEqualTo("https");
         assertThat(LinkLint.typoOfHttp("ttps")).isEqualTo("https");
