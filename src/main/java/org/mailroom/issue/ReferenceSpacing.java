@@ -28,19 +28,35 @@ final class ReferenceSpacing {
         boolean fenced = false;
         int start = 0;
         int line = 0;
+        int brackets = body.indexOf("][");
         while (start < body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
-            String text = body.substring(start, end);
-            String trimmed = text.stripLeading();
-            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) fenced = !fenced;
-            String fixed = fenced ? text : fixLine(text, defined, lint, line);
+            int first = start;
+            while (first < end && Character.isWhitespace(body.charAt(first))) first++;
+            if (body.startsWith("```", first) || body.startsWith("~~~", first)) fenced = !fenced;
+            while (brackets >= 0 && brackets < start) brackets = body.indexOf("][", start);
+            // Only a line with "][" or ending in ':' can change: the others are not copied out of the body.
+            boolean candidate = !fenced && (brackets >= 0 && brackets < end || endsWithColon(body, start, end));
+            String text = candidate ? body.substring(start, end) : null;
+            String fixed = candidate ? fixLine(text, defined, lint, line) : null;
             if (fixed != text && out == null) out = new StringBuilder(body.length() + 16).append(body, 0, start);
-            if (out != null) out.append(fixed).append(end < body.length() ? "\n" : "");
+            if (out != null) {
+                if (fixed != null) out.append(fixed);
+                else out.append(body, start, end);
+                if (end < body.length()) out.append('\n');
+            }
             start = end + 1;
             line++;
         }
         return out == null ? body : out.toString();
+    }
+
+    /** What {@code fixLine} looks for first: the line ends with ':', ": " or ":\t". */
+    private static boolean endsWithColon(String body, int start, int end) {
+        int last = end - 1;
+        if (last >= start && (body.charAt(last) == ' ' || body.charAt(last) == '\t')) last--;
+        return last >= start && body.charAt(last) == ':';
     }
 
     /**
@@ -128,7 +144,20 @@ final class ReferenceSpacing {
         return -1;
     }
 
-    private static String normalize(String label) {
-        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /** {@code label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)}, without compiling the regex per label. */
+    static String normalize(String label) {
+        String t = label.strip();  // strip() removes every \\s too: no run at either end
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!isRegexSpace(c)) b.append(c);
+            else if (!isRegexSpace(t.charAt(i - 1))) b.append(' ');
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** What {@code \\s} matches (without UNICODE_CHARACTER_CLASS). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }
