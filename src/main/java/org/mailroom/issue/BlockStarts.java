@@ -46,11 +46,31 @@ abstract class BlockStarts implements CustomBlockParserFactory {
         Heading() {
             super(new HeadingParser.Factory(), "#=-");
         }
+
+        /** A setext underline is one character repeated, then spaces or tabs only: {@code - item} is not one. */
+        @Override
+        boolean mayStart(BasedSequence line, int at) {
+            char c = line.charAt(at);
+            if (c == '#') return true;
+            int i = at;
+            while (i < line.length() && line.charAt(i) == c) i++;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) i++;
+            return i == line.length() || "\n\r\u0085\u2028\u2029".indexOf(line.charAt(i)) >= 0;  // where $ may match
+        }
     }
 
     static final class ThematicBreak extends BlockStarts {
         ThematicBreak() {
             super(new ThematicBreakParser.Factory(), "*_-");
+        }
+
+        /** A break repeats its character: {@code * item} and {@code - item}, most list items, are not one. */
+        @Override
+        boolean mayStart(BasedSequence line, int at) {
+            char c = line.charAt(at);
+            int next = at + 1;
+            while (next < line.length() && (line.charAt(next) == ' ' || line.charAt(next) == '\t')) next++;
+            return next < line.length() && line.charAt(next) == c;
         }
     }
 
@@ -99,7 +119,13 @@ abstract class BlockStarts implements CustomBlockParserFactory {
             if (state.getIndent() >= 4) return BlockStart.none();
             BasedSequence line = state.getLine();
             int at = state.getNextNonSpaceIndex();
-            return at < line.length() && firstChars.indexOf(line.charAt(at)) >= 0 ? factory.tryStart(state, matched) : BlockStart.none();
+            return at < line.length() && firstChars.indexOf(line.charAt(at)) >= 0 && mayStart(line, at)
+                ? factory.tryStart(state, matched) : BlockStart.none();
         };
+    }
+
+    /** A finer look at a line whose first non-space character (at {@code at}) is one of the first characters. */
+    boolean mayStart(BasedSequence line, int at) {
+        return true;
     }
 }

@@ -119,7 +119,17 @@ class RegionInlineParserTest {
             ==
             a paragraph
             ***
+            - - x
+            *	*	*
+            text
+            ---	
+            text
+            ===  x
+            text
+            -=-
             """);
+        sameAsFlexmarks("text\n---\u2028");
+        sameAsFlexmarks("text\n===\u0085more");
     }
 
     @Test
