@@ -88,18 +88,15 @@ public final class IssueRenderer {
         Element body = cleaned.body();
         Map<String, Object> scope = scope(issue, body);
         String shell = cleaned.reparsesAlike() && body.childNodeSize() > 0 ? theme.shell(scope) : null;
-        String bodyHtml = shell == null ? body.html() : null;
+        // Written before the inliner takes the body's nodes into its page: the source page, if it is asked for, is made of it.
+        String bodyHtml = HtmlWriter.html(body, issue.body().length() * 2);
         String source = shell == null ? theme.html(withBody(scope, bodyHtml)) : null;
         long t2 = System.nanoTime();
         scope.put("body", PlainText.of(body).stripTrailing());
         String text = theme.text(scope);
         long t3 = System.nanoTime();
-        // The inliner takes a copy of the body's nodes: the body stays as it is, to write the source page if it is asked for.
-        Document page = shell == null ? null : theme.document(shell, body.clone());
-        if (page == null && shell != null) {
-            bodyHtml = body.html();
-            source = Theme.withBody(shell, bodyHtml);
-        }
+        Document page = shell == null ? null : theme.document(shell, body);
+        if (page == null && shell != null) source = Theme.withBody(shell, bodyHtml);
         String html = page == null ? inline(source, bodyHtml, cleaned)
             : HtmlWriter.html(inliner.inline(page), (shell.length() + issue.body().length()) * 3);
         long t4 = System.nanoTime();
@@ -108,7 +105,7 @@ public final class IssueRenderer {
             lint.warn(0, "HTML is " + size / 1024 + " KB: Gmail clips messages over 102 KB");
         warnings.sort(java.util.Comparator.comparingInt(Warning::line));  // stable: same-line warnings keep their order
         EmailContent content = page == null ? new EmailContent(subject(issue), html, source, text, warnings)
-            : new EmailContent(subject(issue), html, () -> Theme.withBody(shell, body.html()), text, warnings);
+            : new EmailContent(subject(issue), html, () -> Theme.withBody(shell, bodyHtml), text, warnings);
         return new Rendered(issue, content, new RenderTimings(t1 - t0, t2 - t1, t4 - t3, t3 - t2));
     }
 

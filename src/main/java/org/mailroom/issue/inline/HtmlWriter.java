@@ -13,24 +13,29 @@ import org.jsoup.parser.Parser;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a document as jsoup's {@code html()} does with the settings {@link CssInliner} gives it (no pretty-printing,
- * base entities, UTF-8, HTML syntax), character for character, in a quarter of the time: jsoup escapes text one code
- * point at a time through its general path (45% of writing issue 578's 110 KB inlined page), where most text has
- * nothing to escape and is copied in runs here. Elements in other namespaces (SVG, MathML), doctypes, CDATA and any
- * other kind of node are written by jsoup itself; a document with other output settings entirely by jsoup.
+ * Writes a document, or an element's children, as jsoup's {@code html()} does with the settings {@link CssInliner}
+ * gives it (no pretty-printing, base entities, UTF-8, HTML syntax), character for character, in a quarter of the
+ * time: jsoup escapes text one code point at a time through its general path (45% of writing issue 578's 110 KB
+ * inlined page), where most text has nothing to escape and is copied in runs here. Elements in other namespaces
+ * (SVG, MathML), doctypes, CDATA and any other kind of node are written by jsoup itself; a document with other
+ * output settings entirely by jsoup.
  */
 public final class HtmlWriter {
     private HtmlWriter() {}
 
     /** The document's HTML, as {@code doc.html()} gives it; {@code capacity}: about how many characters it will have. */
     public static String html(Document doc, int capacity) {
-        Document.OutputSettings out = doc.outputSettings();
-        if (out.prettyPrint() || out.outline() || out.syntax() != Document.OutputSettings.Syntax.html
-            || out.escapeMode() != Entities.EscapeMode.base || !out.charset().equals(StandardCharsets.UTF_8)) return doc.html();
+        return html((Element) doc, capacity);
+    }
+
+    /** The HTML of the element's children, as {@code element.html()} gives it (the settings are its document's). */
+    public static String html(Element element, int capacity) {
+        Document doc = element.ownerDocument();
+        if (doc == null || !written(doc.outputSettings())) return element.html();
         StringBuilder b = BUFFER.get();
         b.setLength(0);
         b.ensureCapacity(capacity);
-        writeChildren(doc, b);
+        writeChildren(element, b);
         String html = b.toString();
         if (b.capacity() > KEPT_CHARS) BUFFER.remove();
         return html;
@@ -43,6 +48,11 @@ public final class HtmlWriter {
     private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(64 * 1024));
     /** A thread keeps no builder larger than this (an uncommonly large page's). */
     private static final int KEPT_CHARS = 1 << 20;
+
+    private static boolean written(Document.OutputSettings out) {
+        return !out.prettyPrint() && !out.outline() && out.syntax() == Document.OutputSettings.Syntax.html
+            && out.escapeMode() == Entities.EscapeMode.base && out.charset().equals(StandardCharsets.UTF_8);
+    }
 
     /** Depth first without recursion, as jsoup walks: a document may nest thousands of levels deep. */
     private static void writeChildren(Node root, StringBuilder b) {

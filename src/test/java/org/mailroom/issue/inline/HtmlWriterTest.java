@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link HtmlWriter} writes every document exactly as jsoup's {@code html()} does with the inliner's settings. */
+/** {@link HtmlWriter} writes every document and element exactly as jsoup's {@code html()} does with the inliner's settings. */
 class HtmlWriterTest {
     private static Document parsed(String html) {
         Document doc = Jsoup.parse(html);
@@ -30,6 +30,7 @@ class HtmlWriterTest {
     private static void sameAsJsoup(String html) {
         Document doc = parsed(html);
         assertThat(HtmlWriter.html(doc, 16)).isEqualTo(doc.html());
+        for (var e : doc.getAllElements()) assertThat(HtmlWriter.html(e, 0)).isEqualTo(e.html());
     }
 
     @Test
