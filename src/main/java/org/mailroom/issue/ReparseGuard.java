@@ -7,7 +7,6 @@ import org.jsoup.nodes.TextNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Whether parsing the cleaned body's HTML again would build the very same tree, so that the inliner may take the
@@ -41,16 +40,6 @@ final class ReparseGuard {
                 && TABLE_TAGS.contains(markdown.substring(start, end).toLowerCase(Locale.ROOT))) return true;
         }
         return false;
-    }
-
-    /**
-     * Whether the cleaner keeps every element of the parsed body. One it drops leaves its children to the parent,
-     * where the parser might not have put them: {@code <table><template><tr>} becomes a row with no {@code <tbody>}.
-     */
-    static boolean keepsEveryElement(Element root, Predicate<String> isSafeTag) {
-        for (Element e = root.firstElementChild(); e != null; e = e.nextElementSibling())
-            if (!isSafeTag.test(e.normalName()) || !keepsEveryElement(e, isSafeTag)) return false;
-        return true;
     }
 
     /** Start tags that close an open {@code <p>} (in button scope): jsoup's list, and a few more to be safe. */
