@@ -66,8 +66,8 @@ final class HtmlBody {
      */
     private static boolean checkDirty(Document dirty, Lint lint, LinkLint links) {
         List<Node> found = new ArrayList<>();  // links, and texts with broken link syntax outside links and code
-        for (Element e = dirty.head(); e != null; e = next(e, dirty.head())) if (isLink(e)) found.add(e);  // none, as parsed
         Element body = dirty.body();
+        linksOutside(body, true, found);
         java.util.Set<String> said = new java.util.HashSet<>();
         boolean keepsAll = true;
         Element skipping = null;
@@ -88,6 +88,7 @@ final class HtmlBody {
             while (true) {
                 if (node == skipping) skipping = null;
                 if (depth == 0) {
+                    linksOutside(body, false, found);
                     checkFound(found, links, lint);
                     return keepsAll;
                 }
@@ -99,6 +100,16 @@ final class HtmlBody {
                 node = node.parentNode();
                 depth--;
             }
+        }
+    }
+
+    /** The links in the elements before the body (the head) or after it, by document order: none as jsoup parses a fragment. */
+    private static void linksOutside(Element body, boolean before, List<Node> found) {
+        Element html = body.parent();
+        boolean after = false;
+        for (Element top = html.firstElementChild(); top != null; top = top.nextElementSibling()) {
+            if (top == body) after = true;
+            else if (after != before) for (Element e = top; e != null; e = next(e, top)) if (isLink(e)) found.add(e);
         }
     }
 
