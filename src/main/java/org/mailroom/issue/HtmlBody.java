@@ -54,8 +54,7 @@ final class HtmlBody {
         boolean alike = checkDirty(dirty, lint, new LinkLint(lint, base)) && !ReparseGuard.hasTableTags(lint.body());
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        fitForEmail(clean.body());
-        return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
+        return new Cleaned(clean.body(), fitForEmail(clean.body(), alike));
     }
 
     /**
@@ -155,9 +154,12 @@ final class HtmlBody {
 
     /**
      * The clean body's changes, found in one walk of its nodes and made after it: lists merged, the attributes email
-     * clients need, brackets separated.
+     * clients need, brackets separated. Whether the changed body parses back alike, if it may: the walk asks the reparse
+     * guard too, as merging lists and separating brackets leave every other node as open as before, but a removed backref
+     * can leave a text first in a {@code <pre>}: then the guard walks the changed body.
      */
-    private static void fitForEmail(Element body) {
+    private static boolean fitForEmail(Element body, boolean mayParseBackAlike) {
+        ReparseGuard.Walk guard = mayParseBackAlike ? new ReparseGuard.Walk() : null;
         List<Element> second = new ArrayList<>();  // as select("ul + ul, ol + ol"): found before any is merged
         List<Element> backrefs = new ArrayList<>();
         List<TextNode> brackets = new ArrayList<>();
@@ -171,7 +173,11 @@ final class HtmlBody {
                     if (previous != null && previous.nameIs(e.normalName())) second.add(e);
                 } else forEmail(e, backrefs);
                 if (skipping == null && depth > 0 && (e.nameIs("code") || e.nameIs("pre"))) skipping = e;
-            } else if (skipping == null && node instanceof TextNode t && t.getWholeText().contains("][")) brackets.add(t);
+                if (guard != null && depth > 0) guard.element(e, depth);
+            } else if (node instanceof TextNode t) {
+                if (skipping == null && t.getWholeText().contains("][")) brackets.add(t);
+                if (guard != null) guard.text(t, depth);
+            }
             if (node.childNodeSize() > 0) {
                 node = node.childNode(0);
                 depth++;
@@ -183,7 +189,7 @@ final class HtmlBody {
                     mergeAdjacentLists(second);
                     for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
                     separateBrackets(brackets);
-                    return;
+                    return guard != null && (backrefs.isEmpty() ? guard.alike() : ReparseGuard.parsesBackAlike(body));
                 }
                 Node next = node.nextSibling();
                 if (next != null) {

@@ -82,6 +82,44 @@ final class ReparseGuard {
         return childrenAlike(body, "", 0, 0, 0);
     }
 
+    /**
+     * {@link #parsesBackAlike} as the steps of another walk down the tree, in document order: each node's answer depends
+     * only on what is open around it, kept here per depth. The walk must not change the tree before its last step.
+     */
+    static final class Walk {
+        private final String[] names = new String[MAX_DEPTH + 1];
+        private final int[] roles = new int[MAX_DEPTH + 1];
+        private final int[] open = new int[MAX_DEPTH + 1];
+        private boolean alike = true;
+
+        Walk() {
+            names[0] = "";
+        }
+
+        /** @param depth 1 for the body's children */
+        void element(Element e, int depth) {
+            if (!alike) return;
+            if (depth > MAX_DEPTH) {
+                alike = false;
+                return;
+            }
+            String name = e.normalName();
+            int r = ROLES.getOrDefault(name, 0);
+            alike = elementAlike(e, name, r, names[depth - 1], roles[depth - 1], depth, open[depth - 1]);
+            names[depth] = name;
+            roles[depth] = r;
+            open[depth] = openInside(r, open[depth - 1]);
+        }
+
+        void text(TextNode t, int depth) {
+            if (alike) alike = textAlike(t, roles[depth - 1]);
+        }
+
+        boolean alike() {
+            return alike;
+        }
+    }
+
     /** What is open around an element, as the parser's searches up the stack would find it. */
     private static final int P_OPEN = 1, LI_OPEN = 2, DD_OPEN = 4, A_OPEN = 8;
 
