@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * about every element and attribute afresh (making objects for each question), copies all of an element's attributes
  * to drop most of them again, and builds the tag's enforced attributes for every element: half of its time on a TWiR
  * issue. The walk, what it keeps, and the order and values of what it keeps are jsoup's. Answers are kept per tag
- * and attribute name, except for the URL attributes, whose protocol is checked on the value each time. What this
+ * and attribute name; for the URL attributes, per tag, name and scheme where {@link BaselessSafelist} decides on the
+ * scheme alone (http and https), otherwise the protocol is checked on the value each time. What this
  * does not copy takes jsoup's own cleaner: a tag with enforced attributes, and a base URI (the clean copy would carry it).
  */
 final class BodyCleaner {
@@ -34,8 +35,12 @@ final class BodyCleaner {
     private final Cleaner jsoup;
     private final Map<String, TagRule> tags = new ConcurrentHashMap<>();
 
-    /** The safelist's answers for one tag name: whether it is kept, and for each attribute name seen, whether that is. */
-    private record TagRule(boolean safe, boolean enforces, Map<String, Boolean> attributes) {}
+    /**
+     * The safelist's answers for one tag name: whether it is kept, and for each attribute name seen, whether that is;
+     * for a URL attribute with an http or https scheme, whether it is with that scheme.
+     */
+    private record TagRule(boolean safe, boolean enforces, Map<String, Boolean> attributes, Map<String, Boolean> http,
+                           Map<String, Boolean> https) {}
 
     BodyCleaner(Safelist safelist) {
         this.safelist = safelist;
@@ -104,14 +109,25 @@ final class BodyCleaner {
         Attributes safe = new Attributes();
         for (Attribute a : e.attributes()) {
             String key = a.getKey();
-            Boolean ok = URL_KEYS.contains(key) || !keep ? null : rule.attributes().get(key);
+            Map<String, Boolean> kept = !keep ? null : !URL_KEYS.contains(key) ? rule.attributes() : byScheme(rule, a.getValue());
+            Boolean ok = kept == null ? null : kept.get(key);
             if (ok == null) {
                 ok = safelist.isSafeAttribute(tagName, e, a);
-                if (keep && !URL_KEYS.contains(key) && rule.attributes().size() < MAX_KEPT) rule.attributes().put(key, ok);
+                if (kept != null && kept.size() < MAX_KEPT) kept.put(key, ok);
             }
             if (ok) safe.put(key, a.getValue());
         }
         return safe;
+    }
+
+    /**
+     * Where a URL attribute's answer is kept: BaselessSafelist decides an http or https URL on its scheme alone (no base
+     * URI here, and no enforced attribute: both take jsoup's cleaner). Null where the value must be checked.
+     */
+    private Map<String, Boolean> byScheme(TagRule rule, String url) {
+        if (!(safelist instanceof BaselessSafelist)) return null;
+        String scheme = BaselessSafelist.schemeOf(url);
+        return scheme == null ? null : scheme.equals("https:") ? rule.https() : rule.http();
     }
 
     private TagRule rule(String normalName) {
@@ -119,7 +135,7 @@ final class BodyCleaner {
         if (rule == null) {
             if (tags.size() > MAX_KEPT) tags.clear();
             rule = new TagRule(safelist.isSafeTag(normalName), !safelist.getEnforcedAttributes(normalName).isEmpty(),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             tags.put(normalName, rule);
         }
         return rule;

@@ -3,7 +3,8 @@ package org.mailroom.issue;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Link syntax Markdown could not read, left as text: {@code [text](https://...} never closed, a URL
@@ -13,14 +14,22 @@ import java.util.Set;
 final class BrokenLinks {
     private BrokenLinks() {}
 
-    static void repair(Element body, Lint lint) {
-        for (TextNode t : TextNodes.outside(body, Set.of("a", "code", "pre"), "]")) if (find(t.getWholeText(), 0) >= 0) repairIn(t, lint);
+    /** Whether a text holds broken link syntax; those outside links and code are to be repaired. */
+    static boolean isBroken(String text) {
+        return find(text, 0) >= 0;
+    }
+
+    /** The links made of a text's broken link syntax, in order. */
+    static List<Element> repair(TextNode node, Lint lint) {
+        List<Element> made = new ArrayList<>();
+        repairIn(node, lint, made);
+        return made;
     }
 
     /** One piece of broken link syntax in a text: where its text starts, its label, its URL, where it ends. */
     private record Broken(int start, String label, String url, int after, String problem) {}
 
-    private static void repairIn(TextNode node, Lint lint) {
+    private static void repairIn(TextNode node, Lint lint, List<Element> made) {
         TextNode t = node;
         while (t != null) {
             String s = t.getWholeText();
@@ -35,7 +44,9 @@ final class BrokenLinks {
                 "broken link syntax around '" + b.label() + "' (" + b.problem() + "): made a link to " + b.url());
             TextNode rest = b.after() < s.length() ? t.splitText(b.after()) : null;
             TextNode linkText = t.splitText(b.start());
-            linkText.replaceWith(new Element("a").attr("href", b.url()).text(b.label().isEmpty() ? b.url() : b.label()));
+            Element link = new Element("a").attr("href", b.url()).text(b.label().isEmpty() ? b.url() : b.label());
+            linkText.replaceWith(link);
+            made.add(link);
             t = rest;
         }
     }

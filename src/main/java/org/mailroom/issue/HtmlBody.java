@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
@@ -50,46 +51,154 @@ final class HtmlBody {
 
     /** @param dirty the HTML as jsoup parses a body fragment; cleaned into a new document, and changed */
     static Cleaned process(Document dirty, Lint lint, URI base) {
-        warnRemoved(dirty, lint);
-        BrokenLinks.repair(dirty.body(), lint);
-        checkLinks(dirty, new LinkLint(lint, base), lint);
-        boolean alike = !ReparseGuard.hasTableTags(lint.body()) && ReparseGuard.keepsEveryElement(dirty.body(), CLEANER::isSafeTag);
+        boolean alike = checkDirty(dirty, lint, new LinkLint(lint, base)) && !ReparseGuard.hasTableTags(lint.body());
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-        mergeAdjacentLists(clean.body());
-        forEmail(clean.body());
-        separateBrackets(clean.body());
-        return new Cleaned(clean.body(), alike && ReparseGuard.parsesBackAlike(clean.body()));
+        return new Cleaned(clean.body(), fitForEmail(clean.body(), alike));
+    }
+
+    /**
+     * The dirty body's checks, in one walk of its nodes (walking its elements again for each costs more than the checks):
+     * what the cleaner will drop is said, broken link syntax repaired, links checked, each kind of warning in document
+     * order and in that order of kinds. Whether the cleaner keeps every element: one it drops leaves its children to the
+     * parent, where the parser might not have put them ({@code <table><template><tr>} becomes a row with no {@code <tbody>}).
+     */
+    private static boolean checkDirty(Document dirty, Lint lint, LinkLint links) {
+        List<Node> found = new ArrayList<>();  // links, and texts with broken link syntax outside links and code
+        Element body = dirty.body();
+        linksOutside(body, true, found);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        boolean keepsAll = true;
+        Element skipping = null;
+        Node node = body;
+        int depth = 0;
+        while (true) {
+            if (node instanceof Element e) {
+                warnRemoved(e, said, lint);
+                if (depth > 0) keepsAll &= CLEANER.isSafeTag(e.normalName());
+                if (isLink(e)) found.add(e);
+                if (skipping == null && depth > 0 && (e.nameIs("a") || e.nameIs("code") || e.nameIs("pre"))) skipping = e;
+            } else if (skipping == null && node instanceof TextNode t && BrokenLinks.isBroken(t.getWholeText())) found.add(t);
+            if (node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                depth++;
+                continue;
+            }
+            while (true) {
+                if (node == skipping) skipping = null;
+                if (depth == 0) {
+                    linksOutside(body, false, found);
+                    checkFound(found, links, lint);
+                    return keepsAll;
+                }
+                Node next = node.nextSibling();
+                if (next != null) {
+                    node = next;
+                    break;
+                }
+                node = node.parentNode();
+                depth--;
+            }
+        }
+    }
+
+    /** The links in the elements before the body (the head) or after it, by document order: none as jsoup parses a fragment. */
+    private static void linksOutside(Element body, boolean before, List<Node> found) {
+        Element html = body.parent();
+        boolean after = false;
+        for (Element top = html.firstElementChild(); top != null; top = top.nextElementSibling()) {
+            if (top == body) after = true;
+            else if (after != before) for (Element e = top; e != null; e = next(e, top)) if (isLink(e)) found.add(e);
+        }
+    }
+
+    /** The repairs, then the links (those repairs made too) in document order. */
+    private static void checkFound(List<Node> found, LinkLint links, Lint lint) {
+        List<Element> all = new ArrayList<>(found.size());
+        for (Node n : found) {
+            if (n instanceof TextNode t) all.addAll(BrokenLinks.repair(t, lint));
+            else all.add((Element) n);
+        }
+        for (Element a : all) checkLink(a, links, lint);
     }
 
     /** What the cleaner will drop silently, said once per kind so the editor knows the email differs from the page. */
-    private static void warnRemoved(Document dirty, Lint lint) {
-        java.util.Set<String> said = new java.util.HashSet<>();
-        for (Element e = dirty.body(); e != null; e = next(e, dirty.body())) {
-            String tag = e.normalName();
-            if (REMOVED.contains(tag) && said.add(tag))
-                lint.warn(lint.lineOfText("<" + tag), "raw HTML <" + tag + "> removed: email clients do not run or show it");
-            for (org.jsoup.nodes.Attribute a : e.attributes())
-                if (a.getKey().startsWith("on") && said.add(a.getKey()))
-                    lint.warn(lint.lineOfText(a.getKey() + "="), "event handler attribute " + a.getKey() + " removed");
-        }
+    private static void warnRemoved(Element e, java.util.Set<String> said, Lint lint) {
+        String tag = e.normalName();
+        if (REMOVED.contains(tag) && said.add(tag))
+            lint.warn(lint.lineOfText("<" + tag), "raw HTML <" + tag + "> removed: email clients do not run or show it");
+        if (e.attributesSize() == 0) return;
+        for (org.jsoup.nodes.Attribute a : e.attributes())
+            if (a.getKey().startsWith("on") && said.add(a.getKey()))
+                lint.warn(lint.lineOfText(a.getKey() + "="), "event handler attribute " + a.getKey() + " removed");
     }
 
     private static final java.util.Set<String> REMOVED = java.util.Set.of("script", "iframe", "object", "embed", "form", "style",
         "video", "audio", "canvas", "svg", "input", "button", "textarea", "select", "link", "meta", "base");
 
-    private static void checkLinks(Document doc, LinkLint links, Lint lint) {
-        for (Element a = doc; a != null; a = next(a, doc)) {
-            boolean img = a.nameIs("img");
-            if (!img && !(a.nameIs("a") && a.hasAttr("href"))) continue;  // as select("a[href], img")
-            String attr = img ? "src" : "href";
-            String raw = a.attr(attr);
-            int line = a.hasAttr(MarkdownRenderer.OFFSET_ATTR)
-                ? lint.lineOf(Integer.parseInt(a.attr(MarkdownRenderer.OFFSET_ATTR))) : lint.lineOfText(raw);
-            String href = links.check(raw, line, img ? "image" : "link");
-            if (href == null) a.removeAttr(attr);
-            else a.attr(attr, href);
-            if (img && a.attr("alt").isBlank()) lint.warn(line, "image without alt text: " + (href == null ? raw : href));
+    private static boolean isLink(Element e) {
+        return e.nameIs("img") || e.nameIs("a") && e.hasAttr("href");  // as select("a[href], img")
+    }
+
+    private static void checkLink(Element a, LinkLint links, Lint lint) {
+        boolean img = a.nameIs("img");
+        String attr = img ? "src" : "href";
+        String raw = a.attr(attr);
+        int line = a.hasAttr(MarkdownRenderer.OFFSET_ATTR)
+            ? lint.lineOf(Integer.parseInt(a.attr(MarkdownRenderer.OFFSET_ATTR))) : lint.lineOfText(raw);
+        String href = links.check(raw, line, img ? "image" : "link");
+        if (href == null) a.removeAttr(attr);
+        else a.attr(attr, href);
+        if (img && a.attr("alt").isBlank()) lint.warn(line, "image without alt text: " + (href == null ? raw : href));
+    }
+
+    /**
+     * The clean body's changes, found in one walk of its nodes and made after it: lists merged, the attributes email
+     * clients need, brackets separated. Whether the changed body parses back alike, if it may: the walk asks the reparse
+     * guard too, as merging lists and separating brackets leave every other node as open as before, but a removed backref
+     * can leave a text first in a {@code <pre>}: then the guard walks the changed body.
+     */
+    private static boolean fitForEmail(Element body, boolean mayParseBackAlike) {
+        ReparseGuard.Walk guard = mayParseBackAlike ? new ReparseGuard.Walk() : null;
+        List<Element> second = new ArrayList<>();  // as select("ul + ul, ol + ol"): found before any is merged
+        List<Element> backrefs = new ArrayList<>();
+        List<TextNode> brackets = new ArrayList<>();
+        Element skipping = null;
+        Node node = body;
+        int depth = 0;
+        while (true) {
+            if (node instanceof Element e) {
+                if (e.nameIs("ul") || e.nameIs("ol")) {
+                    Element previous = e.previousElementSibling();
+                    if (previous != null && previous.nameIs(e.normalName())) second.add(e);
+                } else forEmail(e, backrefs);
+                if (skipping == null && depth > 0 && (e.nameIs("code") || e.nameIs("pre"))) skipping = e;
+                if (guard != null && depth > 0) guard.element(e, depth);
+            } else if (node instanceof TextNode t) {
+                if (skipping == null && t.getWholeText().contains("][")) brackets.add(t);
+                if (guard != null) guard.text(t, depth);
+            }
+            if (node.childNodeSize() > 0) {
+                node = node.childNode(0);
+                depth++;
+                continue;
+            }
+            while (true) {
+                if (node == skipping) skipping = null;
+                if (depth == 0) {
+                    mergeAdjacentLists(second);
+                    for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
+                    separateBrackets(brackets);
+                    return guard != null && (backrefs.isEmpty() ? guard.alike() : ReparseGuard.parsesBackAlike(body));
+                }
+                Node next = node.nextSibling();
+                if (next != null) {
+                    node = next;
+                    break;
+                }
+                node = node.parentNode();
+                depth--;
+            }
         }
     }
 
@@ -98,13 +207,7 @@ final class HtmlBody {
      * between items (gone now) or a change of bullet ({@code *} then {@code -}) splits it in CommonMark,
      * not in Python-Markdown.
      */
-    private static void mergeAdjacentLists(Element body) {
-        List<Element> second = new ArrayList<>();  // as select("ul + ul, ol + ol"): found before any is merged
-        for (Element e = body; e != null; e = next(e, body)) {
-            if (!e.nameIs("ul") && !e.nameIs("ol")) continue;
-            Element previous = e.previousElementSibling();
-            if (previous != null && previous.nameIs(e.normalName())) second.add(e);
-        }
+    private static void mergeAdjacentLists(List<Element> second) {
         for (Element list : second) {
             Element previous = list.previousElementSibling();
             if (previous == null || !onlyWhitespaceBetween(previous, list)) continue;
@@ -123,25 +226,20 @@ final class HtmlBody {
      * Literal {@code [a][b]} in prose (TWiR's {@code [[std][BTree] Fix ...](url)}) reads as a reference link
      * that failed; an invisible word joiner between the brackets keeps the text and says it is not one.
      */
-    private static void separateBrackets(Element body) {
-        for (TextNode t : TextNodes.outside(body, java.util.Set.of("code", "pre"), "]["))
-            t.text(t.getWholeText().replace("][", "]\u2060["));
+    private static void separateBrackets(List<TextNode> texts) {
+        for (TextNode t : texts) t.text(t.getWholeText().replace("][", "]\u2060["));
     }
 
     /** Attributes that Outlook and older clients read where they ignore CSS. */
-    private static void forEmail(Element body) {
+    private static void forEmail(Element e, List<Element> backrefs) {
         // "Back to the text" arrows sit alone on a line in email clients, and few of them follow in-page anchors.
-        List<Element> backrefs = new ArrayList<>();
-        for (Element e = body; e != null; e = next(e, body)) {
-            if (e.nameIs("a") && e.hasClass("footnote-backref")) backrefs.add(e);
-            else if (e.nameIs("table")) {
-                if (!e.hasAttr("width")) e.attr("width", "100%");
-                if (!e.hasAttr("cellpadding")) e.attr("cellpadding", "6");
-                if (!e.hasAttr("cellspacing")) e.attr("cellspacing", "0");
-                if (!e.hasAttr("border")) e.attr("border", "0");
-            } else if (e.nameIs("img") && !e.hasAttr("border")) e.attr("border", "0");
-        }
-        for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
+        if (e.nameIs("a") && e.hasClass("footnote-backref")) backrefs.add(e);
+        else if (e.nameIs("table")) {
+            if (!e.hasAttr("width")) e.attr("width", "100%");
+            if (!e.hasAttr("cellpadding")) e.attr("cellpadding", "6");
+            if (!e.hasAttr("cellspacing")) e.attr("cellspacing", "0");
+            if (!e.hasAttr("border")) e.attr("border", "0");
+        } else if (e.nameIs("img") && !e.hasAttr("border")) e.attr("border", "0");
     }
 
     /**

@@ -4,10 +4,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Whether parsing the cleaned body's HTML again would build the very same tree, so that the inliner may take the
@@ -41,16 +41,6 @@ final class ReparseGuard {
                 && TABLE_TAGS.contains(markdown.substring(start, end).toLowerCase(Locale.ROOT))) return true;
         }
         return false;
-    }
-
-    /**
-     * Whether the cleaner keeps every element of the parsed body. One it drops leaves its children to the parent,
-     * where the parser might not have put them: {@code <table><template><tr>} becomes a row with no {@code <tbody>}.
-     */
-    static boolean keepsEveryElement(Element root, Predicate<String> isSafeTag) {
-        for (Element e = root.firstElementChild(); e != null; e = e.nextElementSibling())
-            if (!isSafeTag.test(e.normalName()) || !keepsEveryElement(e, isSafeTag)) return false;
-        return true;
     }
 
     /** Start tags that close an open {@code <p>} (in button scope): jsoup's list, and a few more to be safe. */
@@ -89,56 +79,111 @@ final class ReparseGuard {
      * no text but whitespace right inside a table part.
      */
     static boolean parsesBackAlike(Element body) {
-        return childrenAlike(body, "", 0, 0);
+        return childrenAlike(body, "", 0, 0, 0);
+    }
+
+    /**
+     * {@link #parsesBackAlike} as the steps of another walk down the tree, in document order: each node's answer depends
+     * only on what is open around it, kept here per depth. The walk must not change the tree before its last step.
+     */
+    static final class Walk {
+        private final String[] names = new String[MAX_DEPTH + 1];
+        private final int[] roles = new int[MAX_DEPTH + 1];
+        private final int[] open = new int[MAX_DEPTH + 1];
+        private boolean alike = true;
+
+        Walk() {
+            names[0] = "";
+        }
+
+        /** @param depth 1 for the body's children */
+        void element(Element e, int depth) {
+            if (!alike) return;
+            if (depth > MAX_DEPTH) {
+                alike = false;
+                return;
+            }
+            String name = e.normalName();
+            int r = ROLES.getOrDefault(name, 0);
+            alike = elementAlike(e, name, r, names[depth - 1], roles[depth - 1], depth, open[depth - 1]);
+            names[depth] = name;
+            roles[depth] = r;
+            open[depth] = openInside(r, open[depth - 1]);
+        }
+
+        void text(TextNode t, int depth) {
+            if (alike) alike = textAlike(t, roles[depth - 1]);
+        }
+
+        boolean alike() {
+            return alike;
+        }
     }
 
     /** What is open around an element, as the parser's searches up the stack would find it. */
     private static final int P_OPEN = 1, LI_OPEN = 2, DD_OPEN = 4, A_OPEN = 8;
 
+    /** What a tag name is to the checks below: one look-up per element instead of one per set. */
+    private static final int TABLE_PARENT = 1, TABLE_PART = 2, HEADING = 4, P_CLOSER = 8, IN_BUTTON_SCOPE = 16, IN_LIST_ITEM_SCOPE = 32,
+        IS_DD_DT = 64, IS_P = 128, IS_LI = 256, IS_A = 512, IS_PRE = 1024;
+    private static final Map<String, Integer> ROLES = roles();
+
+    private static Map<String, Integer> roles() {
+        Map<String, Integer> roles = new HashMap<>();
+        TABLE_PARTS.keySet().forEach(n -> roles.merge(n, TABLE_PARENT, (x, y) -> x | y));
+        TABLE_PART_PARENTS.keySet().forEach(n -> roles.merge(n, TABLE_PART, (x, y) -> x | y));
+        HEADINGS.forEach(n -> roles.merge(n, HEADING, (x, y) -> x | y));
+        P_CLOSERS.forEach(n -> roles.merge(n, P_CLOSER, (x, y) -> x | y));
+        BUTTON_SCOPE.forEach(n -> roles.merge(n, IN_BUTTON_SCOPE, (x, y) -> x | y));
+        LIST_ITEM_SCOPE.forEach(n -> roles.merge(n, IN_LIST_ITEM_SCOPE, (x, y) -> x | y));
+        DD_DT.forEach(n -> roles.merge(n, IS_DD_DT, (x, y) -> x | y));
+        Map.of("p", IS_P, "li", IS_LI, "a", IS_A, "pre", IS_PRE).forEach((n, r) -> roles.merge(n, r, (x, y) -> x | y));
+        return roles;
+    }
+
     /** One walk down the tree, carrying what is open instead of searching up from every element. */
-    private static boolean childrenAlike(Element parent, String parentName, int depth, int open) {
+    private static boolean childrenAlike(Element parent, String parentName, int parentRoles, int depth, int open) {
         for (int i = 0; i < parent.childNodeSize(); i++) {
             Node n = parent.childNode(i);
             if (n instanceof TextNode t) {
-                if (!textAlike(t, parentName)) return false;
+                if (!textAlike(t, parentRoles)) return false;
             } else if (n instanceof Element e) {
                 String name = e.normalName();
-                if (!elementAlike(e, name, parentName, depth + 1, open)) return false;
-                if (!childrenAlike(e, name, depth + 1, openInside(name, open))) return false;
+                int roles = ROLES.getOrDefault(name, 0);
+                if (!elementAlike(e, name, roles, parentName, parentRoles, depth + 1, open)) return false;
+                if (!childrenAlike(e, name, roles, depth + 1, openInside(roles, open))) return false;
             }
         }
         return true;
     }
 
     /** Text the parser keeps where it is: no NUL, and only whitespace right inside a table part (other text it moves). */
-    private static boolean textAlike(TextNode t, String parentName) {
-        return t.getWholeText().indexOf('\0') < 0 && (!TABLE_PARTS.containsKey(parentName) || t.isBlank());
+    private static boolean textAlike(TextNode t, int parentRoles) {
+        return t.getWholeText().indexOf('\0') < 0 && ((parentRoles & TABLE_PARENT) == 0 || t.isBlank());
     }
 
-    private static boolean elementAlike(Element e, String name, String parentName, int depth, int open) {
-        Set<String> parts = TABLE_PARTS.get(parentName);
-        if (parts != null && !parts.contains(name)) return false;
-        Set<String> parents = TABLE_PART_PARENTS.get(name);
-        if (parents != null && !parents.contains(parentName)) return false;
-        if (name.equals("pre") && e.childNodeSize() > 0 && e.childNode(0) instanceof TextNode t && t.getWholeText().startsWith("\n"))
+    private static boolean elementAlike(Element e, String name, int roles, String parentName, int parentRoles, int depth, int open) {
+        if ((parentRoles & TABLE_PARENT) != 0 && !TABLE_PARTS.get(parentName).contains(name)) return false;
+        if ((roles & TABLE_PART) != 0 && !TABLE_PART_PARENTS.get(name).contains(parentName)) return false;
+        if ((roles & IS_PRE) != 0 && e.childNodeSize() > 0 && e.childNode(0) instanceof TextNode t && t.getWholeText().startsWith("\n"))
             return false;
-        if (depth > MAX_DEPTH || DD_DT.contains(name) && depth > MAX_DD_DEPTH) return false;
-        if (HEADINGS.contains(name) && HEADINGS.contains(parentName)) return false;
-        if (P_CLOSERS.contains(name) && (open & P_OPEN) != 0) return false;
-        if (name.equals("li") && (open & LI_OPEN) != 0) return false;
-        if (DD_DT.contains(name) && (open & DD_OPEN) != 0) return false;
-        return !(name.equals("a") && (open & A_OPEN) != 0);
+        if (depth > MAX_DEPTH || (roles & IS_DD_DT) != 0 && depth > MAX_DD_DEPTH) return false;
+        if ((roles & HEADING) != 0 && (parentRoles & HEADING) != 0) return false;
+        if ((roles & P_CLOSER) != 0 && (open & P_OPEN) != 0) return false;
+        if ((roles & IS_LI) != 0 && (open & LI_OPEN) != 0) return false;
+        if ((roles & IS_DD_DT) != 0 && (open & DD_OPEN) != 0) return false;
+        return !((roles & IS_A) != 0 && (open & A_OPEN) != 0);
     }
 
     /** What is open inside an element: its own p, li, dd, dt or a, less what its scope hides from the searches. */
-    private static int openInside(String name, int open) {
+    private static int openInside(int roles, int open) {
         int o = open;
-        if (BUTTON_SCOPE.contains(name)) o &= ~P_OPEN;
-        if (LIST_ITEM_SCOPE.contains(name)) o &= ~(LI_OPEN | DD_OPEN);
-        if (name.equals("p")) o |= P_OPEN;
-        if (name.equals("li")) o |= LI_OPEN;
-        if (DD_DT.contains(name)) o |= DD_OPEN;
-        if (name.equals("a")) o |= A_OPEN;  // whatever is between: a cell between two links would be a marker, but rarely is
+        if ((roles & IN_BUTTON_SCOPE) != 0) o &= ~P_OPEN;
+        if ((roles & IN_LIST_ITEM_SCOPE) != 0) o &= ~(LI_OPEN | DD_OPEN);
+        if ((roles & IS_P) != 0) o |= P_OPEN;
+        if ((roles & IS_LI) != 0) o |= LI_OPEN;
+        if ((roles & IS_DD_DT) != 0) o |= DD_OPEN;
+        if ((roles & IS_A) != 0) o |= A_OPEN;  // whatever is between: a cell between two links would be a marker, but rarely is
         return o;
     }
 }

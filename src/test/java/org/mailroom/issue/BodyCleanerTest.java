@@ -142,6 +142,36 @@ class BodyCleanerTest {
         assertThat(new BodyCleaner(enforcing).clean(dirty).body().html()).isEqualTo(new Cleaner(enforcing).clean(dirty).body().html());
     }
 
+    /** URLs that share a tag and attribute and differ in scheme, case, spelling or form: a kept answer must not cross them. */
+    private static final List<String> URLS = List.of("https://x.test/", "http://x.test/", "HTTPS://x.test/", "Http://x.test/", "https:",
+        "http:x", "https:/x", "https//x.test", "httpsx://x.test", "http", "ftp://x.test", "mailto:a@b.test", "javascript:x",
+        "JavaScript:x", "data:text/html,x", "vbscript:x", "//x.test/p", "/relative", "relative", "?q", "#f", "#", "", " https://x.test",
+        "\thttps://x.test", "\u0001https://x.test", "ht\ntps://x.test", "&#104;ttps://x.test", "https&#58;//x.test", "&#x6A;avascript:x",
+        "java\tscript:x", " javascript:x", "hTTp://x.test", "https :x");
+
+    @Test
+    void url_attributes_are_cleaned_as_jsoup_does_whatever_urls_came_before() {
+        List<String> elements = new ArrayList<>();
+        for (String url : URLS) {
+            String v = url.replace("\\t", "\t").replace("\\n", "\n").replace("\\u0001", "\u0001").replace("\"", "&quot;");
+            elements.add("<a href=\"" + v + "\">a</a>");
+            elements.add("<img src=\"" + v + "\" alt=i>");
+            elements.add("<blockquote cite=\"" + v + "\">b</blockquote>");
+            elements.add("<q cite=\"" + v + "\">q</q>");
+            elements.add("<A HREF=\"" + v + "\">u</A>");
+        }
+        for (int start = 0; start < elements.size(); start += 5) {
+            // A new cleaner each time, so that each URL is the first of its tag and attribute once, and comes after every other.
+            List<String> rotated = new ArrayList<>(elements.subList(start, elements.size()));
+            rotated.addAll(elements.subList(0, start));
+            Document dirty = Jsoup.parseBodyFragment(String.join("", rotated));
+            Document expected = JSOUP.clean(dirty);
+            Document actual = new BodyCleaner(HtmlBody.SAFELIST).clean(dirty);
+            assertThat(shape(actual)).as(rotated.get(0)).isEqualTo(shape(expected));
+            for (String one : rotated.subList(0, 5)) assertSameAsJsoup(Jsoup.parseBodyFragment(one));
+        }
+    }
+
     /** Its answers are kept by attribute name: that holds only where the safelist does not read the value. */
     @Test
     void only_the_url_attributes_are_checked_by_value() {
