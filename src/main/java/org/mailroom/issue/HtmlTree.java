@@ -118,7 +118,7 @@ final class HtmlTree {
     }
 
     private void node(com.vladsch.flexmark.util.ast.Node n) {
-        if (n instanceof Text || n instanceof HtmlEntity) text(unescape(n.getChars()));
+        if (n instanceof Text || n instanceof HtmlEntity) text(lineStart(unescape(n.getChars())));
         else if (n instanceof SoftLineBreak) raw("\n");
         else if (n instanceof Link link) link(link);
         else if (n instanceof LinkRef ref) linkRef(ref);
@@ -321,7 +321,7 @@ final class HtmlTree {
     }
 
     /**
-     * A new element whose tag comes from the tree's own tag set: {@code open(name)} makes a tag set and a copy of
+     * A new element whose tag comes from the tree's own tag set: {@code new Element(name)} makes a tag set and a copy of
      * the tag for each element (12% of building issue 578's tree); a parsed document shares one set too.
      */
     private Element open(String name) {
@@ -380,6 +380,18 @@ final class HtmlTree {
         if (s.isEmpty()) return;
         text.append(s);
         last = s.charAt(s.length() - 1);
+    }
+
+    /**
+     * Text that starts a line loses its leading spaces (not tabs), as flexmark's HTML writer drops them
+     * (F_TRIM_LEADING_WHITESPACE): only a backslash line break leaves them there ({@code a\\} then an indented line).
+     */
+    private String lineStart(String s) {
+        if (last != '\n' || s.isEmpty() || s.charAt(0) != ' ' && s.charAt(0) != '\t') return s;
+        StringBuilder kept = new StringBuilder(s.length());
+        int i = 0;
+        for (; i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t'); i++) if (s.charAt(i) == '\t') kept.append('\t');
+        return kept.append(s, i, s.length()).toString();
     }
 
     private void text(String s) {

@@ -39,6 +39,7 @@ class HtmlTreeTest {
         "**logger.info(f\"Don't Give your {secrets} away\")** and text{.note #here}\n",
         "## Same\n\n## Same\n\n### Issues & PRs -- here\n",
         "a NUL \0 in text and in [a link\0](https://n.example/\0) reads as U+FFFD, as flexmark reads it\n",
+        "a backslash break\\\n    <br> then an indented line, whose spaces flexmark's writer drops\\\n\t  and a tab it keeps\n",
     })
     void builds_the_tree_jsoup_parses_from_flexmarks_html(String md) {
         Document built = built(md);
