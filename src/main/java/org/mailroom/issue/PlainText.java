@@ -36,7 +36,7 @@ final class PlainText implements NodeFilter {
         NodeTraversor.filter(t, body);
         t.flush();
         t.listLinks();
-        return defuse(t.layout.text().strip() + "\n");
+        return t.layout.finish();
     }
 
     /** One line of text for a table cell, numbering its links in the document's sequence. */
@@ -47,9 +47,9 @@ final class PlainText implements NodeFilter {
         return t.layout.text().strip().replaceAll("\\s*\n\\s*", " ");
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
-        "(a|p|div|span|table|td|br|li|ul|strong|em|code)\\b[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("(amp|lt|gt|quot|nbsp|#\\d+);");
+    /** Tag names that, after a {@code <} and before a later {@code >}, read as markup. */
+    private static final String[] TAGS = {"a", "p", "div", "span", "table", "td", "br", "li", "ul", "strong", "em", "code"};
+    private static final String[] ENTITIES = {"amp;", "lt;", "gt;", "quot;", "nbsp;"};
 
     /**
      * Code quoted in text ({@code PartialOrd<A>}, {@code &nbsp;}) can look like HTML to a filter that
@@ -57,20 +57,63 @@ final class PlainText implements NodeFilter {
      * readable and unmistakably text.
      */
     static String defuse(String text) {
+        return defuse(text, 0, text.length());
+    }
+
+    /** {@link #defuse(String)} of {@code text[from, to)}, read in place: the common text with nothing to defuse is copied once. */
+    static String defuse(CharSequence text, int from, int to) {
         StringBuilder b = null;
-        int copied = 0;
-        java.util.regex.Matcher tag = TAG.matcher(text);
-        java.util.regex.Matcher entity = ENTITY.matcher(text);
-        for (int i = 0; i < text.length(); i++) {
+        int copied = from;
+        int lastGt = lastIndexOf(text, '>', from, to);
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c != '<' && c != '&') continue;
-            java.util.regex.Matcher m = c == '<' ? tag : entity;
-            if (!m.region(i + 1, text.length()).lookingAt()) continue;
-            if (b == null) b = new StringBuilder(text.length() + 16);
+            if (c == '<' ? !looksLikeTag(text, i + 1, to, lastGt) : c != '&' || !looksLikeEntity(text, i + 1, to)) continue;
+            if (b == null) b = new StringBuilder(to - from + 16);
             b.append(text, copied, i + 1).append('\u2060');
             copied = i + 1;
         }
-        return b == null ? text : b.append(text, copied, text.length()).toString();
+        return b == null ? text.subSequence(from, to).toString() : b.append(text, copied, to).toString();
+    }
+
+    private static int lastIndexOf(CharSequence text, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) if (text.charAt(i) == c) return i;
+        return -1;
+    }
+
+    /** A known tag name (ASCII letters in any case), ending at a word boundary, with a {@code >} somewhere after. */
+    private static boolean looksLikeTag(CharSequence text, int at, int to, int lastGt) {
+        for (String tag : TAGS) {
+            int end = at + tag.length();
+            if (end > lastGt || !startsWithIgnoreAsciiCase(text, at, tag)) continue;
+            int cp = Character.codePointAt(text, end);  // end < lastGt < to: the name is followed by something
+            return cp != '_' && !Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK;
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoreAsciiCase(CharSequence text, int at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c != lower.charAt(k) && c != lower.charAt(k) - 32) return false;
+        }
+        return true;
+    }
+
+    /** {@code amp;}, {@code lt;}, {@code gt;}, {@code quot;}, {@code nbsp;} or {@code #}digits{@code ;}. */
+    private static boolean looksLikeEntity(CharSequence text, int at, int to) {
+        if (at < to && text.charAt(at) == '#') {
+            int i = at + 1;
+            while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+            return i > at + 1 && i < to && text.charAt(i) == ';';
+        }
+        for (String e : ENTITIES)
+            if (at + e.length() <= to && regionEquals(text, at, e)) return true;
+        return false;
+    }
+
+    private static boolean regionEquals(CharSequence text, int at, String s) {
+        for (int k = 0; k < s.length(); k++) if (text.charAt(at + k) != s.charAt(k)) return false;
+        return true;
     }
 
     @Override

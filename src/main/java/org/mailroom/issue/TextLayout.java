@@ -113,4 +113,15 @@ final class TextLayout {
     String text() {
         return out.toString();
     }
+
+    /** The whole text as a text part: stripped, one final newline, defused, in one copy when nothing needs defusing. */
+    String finish() {
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) end--;
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) start++;
+        out.setLength(end);
+        out.append('\n');
+        return PlainText.defuse(out, start, out.length());
+    }
 }
