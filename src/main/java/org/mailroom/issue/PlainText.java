@@ -25,14 +25,14 @@ final class PlainText implements NodeFilter {
     private final StringBuilder inline = new StringBuilder();
     private final Deque<Integer> linkStarts = new ArrayDeque<>();
 
-    private PlainText(int width, LinkNumbers links) {
-        this.layout = new TextLayout(width);
+    private PlainText(int width, int capacity, LinkNumbers links) {
+        this.layout = new TextLayout(width, capacity);
         this.links = links;
     }
 
     /** The text of a whole body, link lists included. */
     static String of(Element body) {
-        PlainText t = new PlainText(WIDTH, new LinkNumbers());
+        PlainText t = new PlainText(WIDTH, 1 << 15, new LinkNumbers());
         NodeTraversor.filter(t, body);
         t.flush();
         t.listLinks();
@@ -41,7 +41,7 @@ final class PlainText implements NodeFilter {
 
     /** One line of text for a table cell, numbering its links in the document's sequence. */
     static String cell(Element cell, LinkNumbers links) {
-        PlainText t = new PlainText(Integer.MAX_VALUE / 2, links);
+        PlainText t = new PlainText(Integer.MAX_VALUE / 2, 64, links);
         NodeTraversor.filter(t, cell);
         t.flush();
         return t.layout.text().strip().replaceAll("\\s*\n\\s*", " ");
@@ -60,11 +60,11 @@ final class PlainText implements NodeFilter {
         return defuse(text, 0, text.length());
     }
 
-    /** {@link #defuse(String)} of {@code text[from, to)}, read in place: the common text with nothing to defuse is copied once. */
-    static String defuse(CharSequence text, int from, int to) {
+    /** {@link #defuse(String)} of {@code text[from, to)}: when nothing needs defusing, the text itself if it is all of it. */
+    static String defuse(String text, int from, int to) {
         StringBuilder b = null;
         int copied = from;
-        int lastGt = lastIndexOf(text, '>', from, to);
+        int lastGt = text.lastIndexOf('>', to - 1);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '<' ? !looksLikeTag(text, i + 1, to, lastGt) : c != '&' || !looksLikeEntity(text, i + 1, to)) continue;
@@ -72,16 +72,11 @@ final class PlainText implements NodeFilter {
             b.append(text, copied, i + 1).append('\u2060');
             copied = i + 1;
         }
-        return b == null ? text.subSequence(from, to).toString() : b.append(text, copied, to).toString();
-    }
-
-    private static int lastIndexOf(CharSequence text, char c, int from, int to) {
-        for (int i = to - 1; i >= from; i--) if (text.charAt(i) == c) return i;
-        return -1;
+        return b == null ? text.substring(from, to) : b.append(text, copied, to).toString();
     }
 
     /** A known tag name (ASCII letters in any case), ending at a word boundary, with a {@code >} somewhere after. */
-    private static boolean looksLikeTag(CharSequence text, int at, int to, int lastGt) {
+    private static boolean looksLikeTag(String text, int at, int to, int lastGt) {
         for (String tag : TAGS) {
             int end = at + tag.length();
             if (end > lastGt || !startsWithIgnoreAsciiCase(text, at, tag)) continue;
@@ -91,7 +86,7 @@ final class PlainText implements NodeFilter {
         return false;
     }
 
-    private static boolean startsWithIgnoreAsciiCase(CharSequence text, int at, String lower) {
+    private static boolean startsWithIgnoreAsciiCase(String text, int at, String lower) {
         for (int k = 0; k < lower.length(); k++) {
             char c = text.charAt(at + k);
             if (c != lower.charAt(k) && c != lower.charAt(k) - 32) return false;
@@ -100,7 +95,7 @@ final class PlainText implements NodeFilter {
     }
 
     /** {@code amp;}, {@code lt;}, {@code gt;}, {@code quot;}, {@code nbsp;} or {@code #}digits{@code ;}. */
-    private static boolean looksLikeEntity(CharSequence text, int at, int to) {
+    private static boolean looksLikeEntity(String text, int at, int to) {
         if (at < to && text.charAt(at) == '#') {
             int i = at + 1;
             while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
@@ -111,7 +106,7 @@ final class PlainText implements NodeFilter {
         return false;
     }
 
-    private static boolean regionEquals(CharSequence text, int at, String s) {
+    private static boolean regionEquals(String text, int at, String s) {
         for (int k = 0; k < s.length(); k++) if (text.charAt(at + k) != s.charAt(k)) return false;
         return true;
     }
@@ -236,28 +231,35 @@ final class PlainText implements NodeFilter {
         return FilterResult.SKIP_ENTIRELY;
     }
 
+    /** Runs of whitespace as one space; the words between are appended whole. */
     private void text(TextNode t) {
         String s = t.getWholeText();
+        int word = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                int n = inline.length();
-                if (n > 0 && inline.charAt(n - 1) != ' ' && inline.charAt(n - 1) != '\n') inline.append(' ');
-            } else {
-                inline.append(c);
-            }
+            if (!Character.isWhitespace(c) && c != '\u00A0') continue;
+            if (word < i) inline.append(s, word, i);
+            word = i + 1;
+            int n = inline.length();
+            if (n > 0 && inline.charAt(n - 1) != ' ' && inline.charAt(n - 1) != '\n') inline.append(' ');
         }
+        if (word < s.length()) inline.append(s, word, s.length());
     }
 
     private void word(String w) {
         inline.append(w);
     }
 
+    /** Writes the pending inline text as a paragraph, stripped and split in place, without copies of its parts. */
     private void flush() {
         if (inline.length() == 0) return;
-        String s = inline.toString().strip();
+        String s = inline.toString();
         inline.setLength(0);
-        if (!s.isEmpty()) layout.paragraph(s);
+        int from = 0;
+        int to = s.length();
+        while (from < to && Character.isWhitespace(s.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) to--;
+        if (from < to) layout.paragraph(s, from, to);
     }
 
     private void listLinks() {
