@@ -23,6 +23,8 @@ final class PlainText implements NodeFilter {
     private final TextLayout layout;
     private final LinkNumbers links;
     private final StringBuilder inline = new StringBuilder();
+    /** A link list's line, reused. */
+    private final StringBuilder line = new StringBuilder();
     private final Deque<Integer> linkStarts = new ArrayDeque<>();
 
     private PlainText(int width, int capacity, LinkNumbers links) {
@@ -65,9 +67,20 @@ final class PlainText implements NodeFilter {
         StringBuilder b = null;
         int copied = from;
         int lastGt = text.lastIndexOf('>', to - 1);
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '<' ? !looksLikeTag(text, i + 1, to, lastGt) : c != '&' || !looksLikeEntity(text, i + 1, to)) continue;
+        int lt = text.indexOf('<', from);  // found with indexOf, which scans far faster than a loop over the chars
+        int amp = text.indexOf('&', from);
+        while (true) {
+            int i = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+            if (i < 0 || i >= to) break;
+            boolean markup;
+            if (i == lt) {
+                markup = looksLikeTag(text, i + 1, to, lastGt);
+                lt = text.indexOf('<', i + 1);
+            } else {
+                markup = looksLikeEntity(text, i + 1, to);
+                amp = text.indexOf('&', i + 1);
+            }
+            if (!markup) continue;
             if (b == null) b = new StringBuilder(to - from + 16);
             b.append(text, copied, i + 1).append('\u2060');
             copied = i + 1;
@@ -201,18 +214,33 @@ final class PlainText implements NodeFilter {
         int start = Math.min(linkStarts.pop(), inline.length());
         String href = a.attr("href");
         if (href.isEmpty() || href.startsWith("#")) return;
-        String label = inline.substring(start).strip();
-        String bare = bare(href);
-        if (label.equals(href) || label.equals(bare) || label.equals(bare + "/")) return;
+        int end = inline.length();
+        while (start < end && Character.isWhitespace(inline.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(inline.charAt(end - 1))) end--;
+        if (isUrlText(inline, start, end, href)) return;
         inline.append(" [").append(links.number(href)).append(']');
     }
 
-    /** The URL as people write it in text: no scheme, no trailing slash. */
-    private static String bare(String href) {
-        String s = href;
-        for (String scheme : new String[] {"https://", "http://", "mailto:"})
-            if (s.startsWith(scheme)) { s = s.substring(scheme.length()); break; }
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    private static final String[] SCHEMES = {"https://", "http://", "mailto:"};
+
+    /**
+     * Whether a link's text, {@code label[from, to)}, is its URL, whole or as people write it in text (no
+     * scheme, no trailing slash, or a slash added): compared in place, as nearly every link has other text.
+     */
+    private static boolean isUrlText(CharSequence label, int from, int to, String href) {
+        if (sameChars(label, from, to, href, 0, href.length())) return true;
+        int s = 0;
+        for (String scheme : SCHEMES)
+            if (href.startsWith(scheme)) { s = scheme.length(); break; }
+        int e = href.length() > s && href.endsWith("/") ? href.length() - 1 : href.length();
+        if (sameChars(label, from, to, href, s, e)) return true;
+        return to > from && label.charAt(to - 1) == '/' && sameChars(label, from, to - 1, href, s, e);
+    }
+
+    private static boolean sameChars(CharSequence a, int from, int to, String b, int bFrom, int bTo) {
+        if (to - from != bTo - bFrom) return false;
+        for (int i = 0; i < to - from; i++) if (a.charAt(from + i) != b.charAt(bFrom + i)) return false;
+        return true;
     }
 
     private FilterResult pre(Element pre) {
@@ -266,7 +294,10 @@ final class PlainText implements NodeFilter {
         var pending = links.takePending();
         if (pending.isEmpty()) return;
         layout.blank();
-        for (var e : pending) layout.verbatim("[" + e.getKey() + "] " + e.getValue());
+        for (var e : pending) {
+            line.setLength(0);
+            layout.verbatim(line.append('[').append(e.getKey().intValue()).append("] ").append(e.getValue()));
+        }
         layout.blank();
     }
 }
