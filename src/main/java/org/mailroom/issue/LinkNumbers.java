@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** Numbers for the links of a text part: one number per URL, listed once, after the section that first used it. */
 final class LinkNumbers {
-    private final Map<String, Integer> numbers = new HashMap<>();
+    /** Sized for an issue's few hundred links, so that it is not rehashed as it fills. */
+    private final Map<String, Integer> numbers = new HashMap<>(512);
     private List<Map.Entry<Integer, String>> pending = new ArrayList<>();
 
     int number(String url) {

@@ -262,6 +262,10 @@ final class PlainText implements NodeFilter {
     /** Runs of whitespace as one space; the words between are appended whole. */
     private void text(TextNode t) {
         String s = t.getWholeText();
+        if (isSpaced(s)) {
+            inline.append(s);  // one bulk copy: a builder appends a part of a String a char at a time
+            return;
+        }
         int word = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -276,6 +280,19 @@ final class PlainText implements NodeFilter {
 
     private void word(String w) {
         inline.append(w);
+    }
+
+    /** Whether the text would be appended as it is: its only whitespace single spaces, none after a space or break. */
+    private boolean isSpaced(String s) {
+        int n = inline.length();
+        boolean afterSpace = n == 0 || inline.charAt(n - 1) == ' ' || inline.charAt(n - 1) == '\n';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = Character.isWhitespace(c) || c == '\u00A0';
+            if (space && (c != ' ' || afterSpace)) return false;
+            afterSpace = space;
+        }
+        return true;
     }
 
     /** Writes the pending inline text as a paragraph, stripped and split in place, without copies of its parts. */
