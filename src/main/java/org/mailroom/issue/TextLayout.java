@@ -87,31 +87,55 @@ final class TextLayout {
 
     /**
      * Words separated by runs of spaces, joined by one, in lines no longer than the space left (a longer word
-     * alone), written straight into the text.
+     * alone), written straight into the text a line at a time.
      */
     private void wrap(String text, int from, int to) {
         int available = Math.max(20, width - peekPrefixLength());
-        int content = -1;  // where the open line's words start in out; -1 while no line is open
+        int first = -1;  // where the open line's first word starts in text; -1 while no line is open
+        int last = 0;  // where its last word ends
+        int length = 0;
+        boolean spaced = true;  // whether its words are apart by one space, as most are
         int i = from;
         while (i < to) {
             while (i < to && text.charAt(i) == ' ') i++;
             int start = i;
             while (i < to && text.charAt(i) != ' ') i++;
             if (i == start) continue;
-            if (content >= 0 && out.length() - content + 1 + (i - start) > available) {
-                endLine();
-                content = -1;
+            if (first >= 0 && length + 1 + (i - start) > available) {
+                line(text, first, last, spaced);
+                first = -1;
                 available = Math.max(20, width - peekPrefixLength());
             }
-            if (content >= 0) {
-                out.append(' ');
+            if (first < 0) {
+                first = start;
+                length = i - start;
+                spaced = true;
             } else {
-                beginLine();
-                content = out.length();
+                length += 1 + (i - start);
+                spaced &= start == last + 1;
             }
-            out.append(text, start, i);
+            last = i;
         }
-        if (content >= 0) endLine();
+        if (first >= 0) line(text, first, last, spaced);
+    }
+
+    /** Writes the words of {@code text[from, to)}: in one append when they are already one space apart. */
+    private void line(String text, int from, int to, boolean spaced) {
+        beginLine();
+        if (spaced && from == 0 && to == text.length()) {
+            out.append(text);  // a whole String is appended in one copy, a part of one a char at a time
+        } else if (spaced) {
+            out.append(text, from, to);
+        } else {
+            for (int i = from; i < to; ) {
+                while (text.charAt(i) == ' ') i++;
+                int start = i;
+                while (i < to && text.charAt(i) != ' ') i++;
+                if (start > from) out.append(' ');
+                out.append(text, start, i);
+            }
+        }
+        endLine();
     }
 
     private int peekPrefixLength() {
