@@ -288,6 +288,10 @@ final class PlainText implements NodeFilter {
         boolean afterSpace = n == 0 || inline.charAt(n - 1) == ' ' || inline.charAt(n - 1) == '\n';
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7f) {  // visible ASCII, most of the text, needs no look-up
+                afterSpace = false;
+                continue;
+            }
             boolean space = Character.isWhitespace(c) || c == '\u00A0';
             if (space && (c != ' ' || afterSpace)) return false;
             afterSpace = space;

@@ -64,10 +64,9 @@ final class TextLayout {
     /** {@link #paragraph(String)} of {@code text[from, to)}, read in place. */
     void paragraph(String text, int from, int to) {
         int start = from;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) != '\n') continue;
-            wrapStripped(text, start, i);
-            start = i + 1;
+        for (int nl = text.indexOf('\n', from); nl >= 0 && nl < to; nl = text.indexOf('\n', start)) {
+            wrapStripped(text, start, nl);
+            start = nl + 1;
         }
         wrapStripped(text, start, to);
     }
