@@ -7,8 +7,9 @@ import java.util.Map;
 
 /** Numbers for the links of a text part: one number per URL, listed once, after the section that first used it. */
 final class LinkNumbers {
-    private final Map<String, Integer> numbers = new HashMap<>();
-    private final List<Map.Entry<Integer, String>> pending = new ArrayList<>();
+    /** Sized for an issue's few hundred links, so that it is not rehashed as it fills. */
+    private final Map<String, Integer> numbers = new HashMap<>(512);
+    private List<Map.Entry<Integer, String>> pending = new ArrayList<>();
 
     int number(String url) {
         Integer n = numbers.get(url);
@@ -20,8 +21,9 @@ final class LinkNumbers {
     }
 
     List<Map.Entry<Integer, String>> takePending() {
-        List<Map.Entry<Integer, String>> taken = List.copyOf(pending);
-        pending.clear();
+        if (pending.isEmpty()) return List.of();
+        List<Map.Entry<Integer, String>> taken = pending;  // handed over, not copied: no one else holds it
+        pending = new ArrayList<>();
         return taken;
     }
 }

@@ -23,33 +23,35 @@ final class PlainText implements NodeFilter {
     private final TextLayout layout;
     private final LinkNumbers links;
     private final StringBuilder inline = new StringBuilder();
+    /** A link list's line, reused. */
+    private final StringBuilder line = new StringBuilder();
     private final Deque<Integer> linkStarts = new ArrayDeque<>();
 
-    private PlainText(int width, LinkNumbers links) {
-        this.layout = new TextLayout(width);
+    private PlainText(int width, int capacity, LinkNumbers links) {
+        this.layout = new TextLayout(width, capacity);
         this.links = links;
     }
 
     /** The text of a whole body, link lists included. */
     static String of(Element body) {
-        PlainText t = new PlainText(WIDTH, new LinkNumbers());
+        PlainText t = new PlainText(WIDTH, 1 << 15, new LinkNumbers());
         NodeTraversor.filter(t, body);
         t.flush();
         t.listLinks();
-        return defuse(t.layout.text().strip() + "\n");
+        return t.layout.finish();
     }
 
     /** One line of text for a table cell, numbering its links in the document's sequence. */
     static String cell(Element cell, LinkNumbers links) {
-        PlainText t = new PlainText(Integer.MAX_VALUE / 2, links);
+        PlainText t = new PlainText(Integer.MAX_VALUE / 2, 64, links);
         NodeTraversor.filter(t, cell);
         t.flush();
         return t.layout.text().strip().replaceAll("\\s*\n\\s*", " ");
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
-        "(a|p|div|span|table|td|br|li|ul|strong|em|code)\\b[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("(amp|lt|gt|quot|nbsp|#\\d+);");
+    /** Tag names that, after a {@code <} and before a later {@code >}, read as markup. */
+    private static final String[] TAGS = {"a", "p", "div", "span", "table", "td", "br", "li", "ul", "strong", "em", "code"};
+    private static final String[] ENTITIES = {"amp;", "lt;", "gt;", "quot;", "nbsp;"};
 
     /**
      * Code quoted in text ({@code PartialOrd<A>}, {@code &nbsp;}) can look like HTML to a filter that
@@ -57,20 +59,69 @@ final class PlainText implements NodeFilter {
      * readable and unmistakably text.
      */
     static String defuse(String text) {
+        return defuse(text, 0, text.length());
+    }
+
+    /** {@link #defuse(String)} of {@code text[from, to)}: when nothing needs defusing, the text itself if it is all of it. */
+    static String defuse(String text, int from, int to) {
         StringBuilder b = null;
-        int copied = 0;
-        java.util.regex.Matcher tag = TAG.matcher(text);
-        java.util.regex.Matcher entity = ENTITY.matcher(text);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '<' && c != '&') continue;
-            java.util.regex.Matcher m = c == '<' ? tag : entity;
-            if (!m.region(i + 1, text.length()).lookingAt()) continue;
-            if (b == null) b = new StringBuilder(text.length() + 16);
+        int copied = from;
+        int lastGt = text.lastIndexOf('>', to - 1);
+        int lt = text.indexOf('<', from);  // found with indexOf, which scans far faster than a loop over the chars
+        int amp = text.indexOf('&', from);
+        while (true) {
+            int i = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+            if (i < 0 || i >= to) break;
+            boolean markup;
+            if (i == lt) {
+                markup = looksLikeTag(text, i + 1, to, lastGt);
+                lt = text.indexOf('<', i + 1);
+            } else {
+                markup = looksLikeEntity(text, i + 1, to);
+                amp = text.indexOf('&', i + 1);
+            }
+            if (!markup) continue;
+            if (b == null) b = new StringBuilder(to - from + 16);
             b.append(text, copied, i + 1).append('\u2060');
             copied = i + 1;
         }
-        return b == null ? text : b.append(text, copied, text.length()).toString();
+        return b == null ? text.substring(from, to) : b.append(text, copied, to).toString();
+    }
+
+    /** A known tag name (ASCII letters in any case), ending at a word boundary, with a {@code >} somewhere after. */
+    private static boolean looksLikeTag(String text, int at, int to, int lastGt) {
+        for (String tag : TAGS) {
+            int end = at + tag.length();
+            if (end > lastGt || !startsWithIgnoreAsciiCase(text, at, tag)) continue;
+            int cp = Character.codePointAt(text, end);  // end < lastGt < to: the name is followed by something
+            return cp != '_' && !Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK;
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoreAsciiCase(String text, int at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c != lower.charAt(k) && c != lower.charAt(k) - 32) return false;
+        }
+        return true;
+    }
+
+    /** {@code amp;}, {@code lt;}, {@code gt;}, {@code quot;}, {@code nbsp;} or {@code #}digits{@code ;}. */
+    private static boolean looksLikeEntity(String text, int at, int to) {
+        if (at < to && text.charAt(at) == '#') {
+            int i = at + 1;
+            while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+            return i > at + 1 && i < to && text.charAt(i) == ';';
+        }
+        for (String e : ENTITIES)
+            if (at + e.length() <= to && regionEquals(text, at, e)) return true;
+        return false;
+    }
+
+    private static boolean regionEquals(String text, int at, String s) {
+        for (int k = 0; k < s.length(); k++) if (text.charAt(at + k) != s.charAt(k)) return false;
+        return true;
     }
 
     @Override
@@ -163,18 +214,33 @@ final class PlainText implements NodeFilter {
         int start = Math.min(linkStarts.pop(), inline.length());
         String href = a.attr("href");
         if (href.isEmpty() || href.startsWith("#")) return;
-        String label = inline.substring(start).strip();
-        String bare = bare(href);
-        if (label.equals(href) || label.equals(bare) || label.equals(bare + "/")) return;
+        int end = inline.length();
+        while (start < end && Character.isWhitespace(inline.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(inline.charAt(end - 1))) end--;
+        if (isUrlText(inline, start, end, href)) return;
         inline.append(" [").append(links.number(href)).append(']');
     }
 
-    /** The URL as people write it in text: no scheme, no trailing slash. */
-    private static String bare(String href) {
-        String s = href;
-        for (String scheme : new String[] {"https://", "http://", "mailto:"})
-            if (s.startsWith(scheme)) { s = s.substring(scheme.length()); break; }
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    private static final String[] SCHEMES = {"https://", "http://", "mailto:"};
+
+    /**
+     * Whether a link's text, {@code label[from, to)}, is its URL, whole or as people write it in text (no
+     * scheme, no trailing slash, or a slash added): compared in place, as nearly every link has other text.
+     */
+    private static boolean isUrlText(CharSequence label, int from, int to, String href) {
+        if (sameChars(label, from, to, href, 0, href.length())) return true;
+        int s = 0;
+        for (String scheme : SCHEMES)
+            if (href.startsWith(scheme)) { s = scheme.length(); break; }
+        int e = href.length() > s && href.endsWith("/") ? href.length() - 1 : href.length();
+        if (sameChars(label, from, to, href, s, e)) return true;
+        return to > from && label.charAt(to - 1) == '/' && sameChars(label, from, to - 1, href, s, e);
+    }
+
+    private static boolean sameChars(CharSequence a, int from, int to, String b, int bFrom, int bTo) {
+        if (to - from != bTo - bFrom) return false;
+        for (int i = 0; i < to - from; i++) if (a.charAt(from + i) != b.charAt(bFrom + i)) return false;
+        return true;
     }
 
     private FilterResult pre(Element pre) {
@@ -193,35 +259,66 @@ final class PlainText implements NodeFilter {
         return FilterResult.SKIP_ENTIRELY;
     }
 
+    /** Runs of whitespace as one space; the words between are appended whole. */
     private void text(TextNode t) {
         String s = t.getWholeText();
+        if (isSpaced(s)) {
+            inline.append(s);  // one bulk copy: a builder appends a part of a String a char at a time
+            return;
+        }
+        int word = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                int n = inline.length();
-                if (n > 0 && inline.charAt(n - 1) != ' ' && inline.charAt(n - 1) != '\n') inline.append(' ');
-            } else {
-                inline.append(c);
-            }
+            if (!Character.isWhitespace(c) && c != '\u00A0') continue;
+            if (word < i) inline.append(s, word, i);
+            word = i + 1;
+            int n = inline.length();
+            if (n > 0 && inline.charAt(n - 1) != ' ' && inline.charAt(n - 1) != '\n') inline.append(' ');
         }
+        if (word < s.length()) inline.append(s, word, s.length());
     }
 
     private void word(String w) {
         inline.append(w);
     }
 
+    /** Whether the text would be appended as it is: its only whitespace single spaces, none after a space or break. */
+    private boolean isSpaced(String s) {
+        int n = inline.length();
+        boolean afterSpace = n == 0 || inline.charAt(n - 1) == ' ' || inline.charAt(n - 1) == '\n';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < 0x7f) {  // visible ASCII, most of the text, needs no look-up
+                afterSpace = false;
+                continue;
+            }
+            boolean space = Character.isWhitespace(c) || c == '\u00A0';
+            if (space && (c != ' ' || afterSpace)) return false;
+            afterSpace = space;
+        }
+        return true;
+    }
+
+    /** Writes the pending inline text as a paragraph, stripped and split in place, without copies of its parts. */
     private void flush() {
         if (inline.length() == 0) return;
-        String s = inline.toString().strip();
+        String s = inline.toString();
         inline.setLength(0);
-        if (!s.isEmpty()) layout.paragraph(s);
+        int from = 0;
+        int to = s.length();
+        while (from < to && Character.isWhitespace(s.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) to--;
+        if (from < to) layout.paragraph(s, from, to);
     }
 
     private void listLinks() {
         var pending = links.takePending();
         if (pending.isEmpty()) return;
         layout.blank();
-        for (var e : pending) layout.verbatim("[" + e.getKey() + "] " + e.getValue());
+        for (var e : pending) {
+            line.setLength(0);
+            layout.verbatim(line.append('[').append(e.getKey().intValue()).append("] ").append(e.getValue()));
+        }
         layout.blank();
     }
 }
