@@ -109,7 +109,9 @@ final class BodyCleaner {
         Attributes safe = new Attributes();
         for (Attribute a : e.attributes()) {
             String key = a.getKey();
-            Map<String, Boolean> kept = !keep ? null : !URL_KEYS.contains(key) ? rule.attributes() : byScheme(rule, a.getValue());
+            // The safelist reads the key in lower case ("HREF" is href, checked on its value): so must the choice of map.
+            boolean url = URL_KEYS.contains(org.jsoup.internal.Normalizer.lowerCase(key));
+            Map<String, Boolean> kept = !keep ? null : !url ? rule.attributes() : byScheme(rule, a.getValue());
             Boolean ok = kept == null ? null : kept.get(key);
             if (ok == null) {
                 ok = safelist.isSafeAttribute(tagName, e, a);

@@ -172,6 +172,17 @@ class BodyCleanerTest {
         }
     }
 
+    /** A key in capitals is read as the safelist reads it, in lower case: an "HREF" is checked on its value each time. */
+    @Test
+    void a_url_attribute_in_capitals_is_checked_on_every_value() {
+        Document dirty = Jsoup.parseBodyFragment("<p>x</p>");
+        for (String url : List.of("https://ok.example/", "javascript:alert(1)", "http://ok.example/", "data:text/html,x", "https://b.example/"))
+            dirty.body().appendElement("a").text("u").attributes().put("HREF", url);  // put keeps the case; attr() would not
+        Document expected = JSOUP.clean(dirty);
+        assertThat(shape(new BodyCleaner(HtmlBody.SAFELIST).clean(dirty))).isEqualTo(shape(expected));
+        assertThat(expected.body().html()).doesNotContain("javascript").doesNotContain("data:");
+    }
+
     /** Its answers are kept by attribute name: that holds only where the safelist does not read the value. */
     @Test
     void only_the_url_attributes_are_checked_by_value() {
