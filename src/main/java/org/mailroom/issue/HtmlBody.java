@@ -7,6 +7,8 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -68,38 +70,29 @@ final class HtmlBody {
         Element body = dirty.body();
         linksOutside(body, true, found);
         java.util.Set<String> said = new java.util.HashSet<>();
-        boolean keepsAll = true;
-        Element skipping = null;
-        Node node = body;
-        int depth = 0;
-        while (true) {
-            if (node instanceof Element e) {
-                warnRemoved(e, said, lint);
-                if (depth > 0) keepsAll &= CLEANER.isSafeTag(e.normalName());
-                if (isLink(e)) found.add(e);
-                if (skipping == null && depth > 0 && (e.nameIs("a") || e.nameIs("code") || e.nameIs("pre"))) skipping = e;
-            } else if (skipping == null && node instanceof TextNode t && BrokenLinks.isBroken(t.getWholeText())) found.add(t);
-            if (node.childNodeSize() > 0) {
-                node = node.childNode(0);
-                depth++;
-                continue;
+        var walk = new NodeVisitor() {
+            boolean keepsAll = true;
+            Element skipping;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    warnRemoved(e, said, lint);
+                    if (depth > 0) keepsAll &= CLEANER.isSafeTag(e.normalName());
+                    if (isLink(e)) found.add(e);
+                    if (skipping == null && depth > 0 && (e.nameIs("a") || e.nameIs("code") || e.nameIs("pre"))) skipping = e;
+                } else if (skipping == null && node instanceof TextNode t && BrokenLinks.isBroken(t.getWholeText())) found.add(t);
             }
-            while (true) {
+
+            @Override
+            public void tail(Node node, int depth) {
                 if (node == skipping) skipping = null;
-                if (depth == 0) {
-                    linksOutside(body, false, found);
-                    checkFound(found, links, lint);
-                    return keepsAll;
-                }
-                Node next = node.nextSibling();
-                if (next != null) {
-                    node = next;
-                    break;
-                }
-                node = node.parentNode();
-                depth--;
             }
-        }
+        };
+        NodeTraversor.traverse(walk, body);
+        linksOutside(body, false, found);
+        checkFound(found, links, lint);
+        return walk.keepsAll;
     }
 
     /** The links in the elements before the body (the head) or after it, by document order: none as jsoup parses a fragment. */
@@ -163,43 +156,33 @@ final class HtmlBody {
         List<Element> second = new ArrayList<>();  // as select("ul + ul, ol + ol"): found before any is merged
         List<Element> backrefs = new ArrayList<>();
         List<TextNode> brackets = new ArrayList<>();
-        Element skipping = null;
-        Node node = body;
-        int depth = 0;
-        while (true) {
-            if (node instanceof Element e) {
-                if (e.nameIs("ul") || e.nameIs("ol")) {
-                    Element previous = e.previousElementSibling();
-                    if (previous != null && previous.nameIs(e.normalName())) second.add(e);
-                } else forEmail(e, backrefs);
-                if (skipping == null && depth > 0 && (e.nameIs("code") || e.nameIs("pre"))) skipping = e;
-                if (guard != null && depth > 0) guard.element(e, depth);
-            } else if (node instanceof TextNode t) {
-                if (skipping == null && t.getWholeText().contains("][")) brackets.add(t);
-                if (guard != null) guard.text(t, depth);
+        NodeTraversor.traverse(new NodeVisitor() {
+            private Element skipping;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) {
+                    if (e.nameIs("ul") || e.nameIs("ol")) {
+                        Element previous = e.previousElementSibling();
+                        if (previous != null && previous.nameIs(e.normalName())) second.add(e);
+                    } else forEmail(e, backrefs);
+                    if (skipping == null && depth > 0 && (e.nameIs("code") || e.nameIs("pre"))) skipping = e;
+                    if (guard != null && depth > 0) guard.element(e, depth);
+                } else if (node instanceof TextNode t) {
+                    if (skipping == null && t.getWholeText().contains("][")) brackets.add(t);
+                    if (guard != null) guard.text(t, depth);
+                }
             }
-            if (node.childNodeSize() > 0) {
-                node = node.childNode(0);
-                depth++;
-                continue;
-            }
-            while (true) {
+
+            @Override
+            public void tail(Node node, int depth) {
                 if (node == skipping) skipping = null;
-                if (depth == 0) {
-                    mergeAdjacentLists(second);
-                    for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
-                    separateBrackets(brackets);
-                    return guard != null && (backrefs.isEmpty() ? guard.alike() : ReparseGuard.parsesBackAlike(body));
-                }
-                Node next = node.nextSibling();
-                if (next != null) {
-                    node = next;
-                    break;
-                }
-                node = node.parentNode();
-                depth--;
             }
-        }
+        }, body);
+        mergeAdjacentLists(second);
+        for (Element a : backrefs) a.remove();  // a table or image inside one went with it: its attributes do not show
+        separateBrackets(brackets);
+        return guard != null && (backrefs.isEmpty() ? guard.alike() : ReparseGuard.parsesBackAlike(body));
     }
 
     /**
