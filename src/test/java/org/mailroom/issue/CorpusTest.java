@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every real TWiR issue in ../shared/corpus/twir (skipped when that folder is absent) renders, and no
@@ -31,14 +29,9 @@ class CorpusTest {
 
     @Test
     void every_twir_issue_renders_without_leaks_raw_links_relative_links_or_scripts() throws IOException {
-        Path corpus = Golden.shared().resolve("corpus/twir");
-        assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus + " (set -Dmailroom.shared)");
+        List<Path> files = Golden.corpus();
         IssueRenderer renderer = new IssueRenderer(Golden.SETTINGS);
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(corpus)) {
-            files = s.sorted().toList();
-        }
         // Both cores, as the render command does: the renderer is shared and thread-safe.
         files.parallelStream().forEach(f -> {
             try {

@@ -46,4 +46,13 @@ final class Golden {
     static Path shared() {
         return Path.of(System.getProperty("mailroom.shared", "../shared"));
     }
+
+    /** The TWiR issues of ../shared/corpus/twir, sorted; the calling test is skipped where the folder is absent. */
+    static List<Path> corpus() throws IOException {
+        Path corpus = shared().resolve("corpus/twir");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus + " (set -Dmailroom.shared)");
+        try (Stream<Path> s = Files.list(corpus)) {
+            return s.sorted().toList();
+        }
+    }
 }

@@ -17,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The tree built from flexmark's nodes is the one jsoup parses from flexmark's HTML, node for node, or there is none. */
 class HtmlTreeTest {
@@ -64,12 +62,7 @@ class HtmlTreeTest {
 
     @Test
     void builds_the_same_tree_as_the_parser_for_every_corpus_issue_it_takes() throws IOException {
-        Path corpus = Golden.shared().resolve("corpus/twir");
-        assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus + " (set -Dmailroom.shared)");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(corpus)) {
-            files = s.sorted().toList();
-        }
+        List<Path> files = Golden.corpus();
         IssueRenderer renderer = new IssueRenderer(Golden.SETTINGS);
         List<String> differ = new ArrayList<>();
         int builtCount = 0;
